@@ -50,6 +50,10 @@ public interface ParleyConfig {
 
         Topic topic();
 
+        /** Prefix of the consumer groups: {prefix}-transfer, {prefix}-push, {prefix}-storage. */
+        @WithDefault("parley")
+        String groupPrefix();
+
         interface Topic {
             @WithDefault("parley-messages")
             String messages();

@@ -29,7 +29,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class PushService {
-    public static final String GROUP = "parley-push";
     private static final Logger LOG = Logger.getLogger(PushService.class);
 
     private final ParleyConfig config;
@@ -49,14 +48,14 @@ public class PushService {
         this.members = members;
         this.json = json;
         this.pushed = metrics.counter("parley.messages.pushed");
-        metrics.gauge("parley.consumer.lag", List.of(io.micrometer.core.instrument.Tag.of("group", GROUP)), lag);
+        metrics.gauge("parley.consumer.lag", List.of(io.micrometer.core.instrument.Tag.of("group", config.kafka().groupPrefix() + "-push")), lag);
     }
 
     void start(@Observes StartupEvent event) {
         if (!config.role().runsPush()) {
             return;
         }
-        loop = new PartitionLoop("push", kafka.consumer(GROUP, "parley-push", 500), config.kafka().topic().push(), this::handle, lag);
+        loop = new PartitionLoop("push", kafka.consumer(config.kafka().groupPrefix() + "-push", "parley-push", 500), config.kafka().topic().push(), this::handle, lag);
         Thread thread = new Thread(loop, "parley-push");
         thread.setDaemon(true);
         thread.start();

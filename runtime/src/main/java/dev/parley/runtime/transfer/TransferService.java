@@ -29,7 +29,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 @ApplicationScoped
 public class TransferService {
-    public static final String GROUP = "parley-transfer";
 
     private final ParleyConfig config;
     private final KafkaClients kafka;
@@ -49,7 +48,7 @@ public class TransferService {
         this.stored = metrics.counter("parley.messages.stored");
         this.redelivered = metrics.counter("parley.messages.redelivered");
         this.deadLettered = metrics.counter("parley.messages.dead.lettered");
-        metrics.gauge("parley.consumer.lag", List.of(io.micrometer.core.instrument.Tag.of("group", GROUP)), lag);
+        metrics.gauge("parley.consumer.lag", List.of(io.micrometer.core.instrument.Tag.of("group", config.kafka().groupPrefix() + "-transfer")), lag);
     }
 
     void start(@Observes StartupEvent event) {
@@ -59,7 +58,7 @@ public class TransferService {
         producer = kafka.producer("parley-transfer");
         for (int i = 0; i < config.transfer().consumers(); i++) {
             PartitionLoop loop = new PartitionLoop("transfer-" + i,
-                    kafka.consumer(GROUP, "parley-transfer-" + i, config.transfer().maxPollRecords()),
+                    kafka.consumer(config.kafka().groupPrefix() + "-transfer", "parley-transfer-" + i, config.transfer().maxPollRecords()),
                     config.kafka().topic().messages(), this::handle, lag);
             loops.add(loop);
             Thread thread = new Thread(loop, "parley-transfer-" + i);
