@@ -34,6 +34,8 @@ public final class Jwt {
         claims.put("exp", expiresAtSeconds);
         claims.put("nbf", issuedAtSeconds - 300);
         claims.put("iat", issuedAtSeconds);
+        // Each issue is a distinct token, so a second login on a platform can be told from the first.
+        claims.put("jti", java.util.UUID.randomUUID().toString());
         try {
             String signingInput = HEADER + "." + b64(JSON.writeValueAsBytes(claims));
             return signingInput + "." + b64(hmac(signingInput));

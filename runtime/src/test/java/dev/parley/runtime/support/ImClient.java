@@ -157,6 +157,11 @@ public final class ImClient implements WebSocket.Listener, AutoCloseable {
         closed.complete(-1);
     }
 
+    /** Sends bytes as a binary frame without waiting for an answer. */
+    public void sendTextFrameBinary(byte[] frame) {
+        socket.sendBinary(ByteBuffer.wrap(frame), true).join();
+    }
+
     public void sendTextFrame(String text) {
         socket.sendText(text, true).join();
     }
