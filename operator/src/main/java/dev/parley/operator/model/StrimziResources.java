@@ -2,17 +2,17 @@ package dev.parley.operator.model;
 
 import dev.parley.operator.crd.ImCluster;
 import dev.parley.operator.crd.KafkaSpec;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.strimzi.api.kafka.model.kafka.KRaftMetadataStorage;
-import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.kafka.KafkaBuilder;
 import io.strimzi.api.kafka.model.kafka.PersistentClaimStorageBuilder;
 import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListenerBuilder;
 import io.strimzi.api.kafka.model.kafka.listener.KafkaListenerType;
-import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePoolBuilder;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
-import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.topic.KafkaTopicBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,19 @@ public final class StrimziResources {
     public static final List<String> REQUIRED_CRDS = List.of(
             KAFKA.getPlural() + "." + GROUP, NODE_POOL.getPlural() + "." + GROUP, TOPIC.getPlural() + "." + GROUP);
 
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
     private StrimziResources() {
+    }
+
+    /**
+     * The typed Strimzi classes always report their compiled-in version (v1beta2 for Kafka and
+     * KafkaNodePool) and ignore setApiVersion, so the desired objects are handed out generic, pinned to v1.
+     */
+    private static GenericKubernetesResource v1(HasMetadata typed) {
+        GenericKubernetesResource generic = SERIALIZATION.convertValue(typed, GenericKubernetesResource.class);
+        generic.setApiVersion(API_VERSION);
+        return generic;
     }
 
     private static ResourceDefinitionContext context(String kind, String plural) {
@@ -54,7 +66,7 @@ public final class StrimziResources {
         return Math.max(1, Math.min(2, replicationFactor(kafka) - 1));
     }
 
-    public static Kafka kafka(ImCluster cluster) {
+    public static GenericKubernetesResource kafka(ImCluster cluster) {
         KafkaSpec spec = cluster.getSpec().getKafka();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("offsets.topic.replication.factor", replicationFactor(spec));
@@ -68,8 +80,7 @@ public final class StrimziResources {
         // Needed by Strimzi releases before node pools and KRaft became the only mode; ignored after.
         annotations.put("strimzi.io/node-pools", "enabled");
         annotations.put("strimzi.io/kraft", "enabled");
-        return new KafkaBuilder()
-                .withApiVersion(API_VERSION)
+        return v1(new KafkaBuilder()
                 .withMetadata(Meta.owned(cluster, Names.kafka(cluster), "kafka"))
                 .editMetadata().withAnnotations(annotations).endMetadata()
                 .withNewSpec()
@@ -82,13 +93,12 @@ public final class StrimziResources {
                     .endKafka()
                     .withNewEntityOperator().withNewTopicOperator().endTopicOperator().endEntityOperator()
                 .endSpec()
-                .build();
+                .build());
     }
 
-    public static KafkaNodePool nodePool(ImCluster cluster) {
+    public static GenericKubernetesResource nodePool(ImCluster cluster) {
         KafkaSpec spec = cluster.getSpec().getKafka();
-        return new KafkaNodePoolBuilder()
-                .withApiVersion(API_VERSION)
+        return v1(new KafkaNodePoolBuilder()
                 .withMetadata(Meta.owned(cluster, Names.kafkaNodePool(cluster), "kafka"))
                 .editMetadata().addToLabels(CLUSTER_LABEL, Names.kafka(cluster)).endMetadata()
                 .withNewSpec()
@@ -105,13 +115,12 @@ public final class StrimziResources {
                                 .build())
                     .endJbodStorage()
                 .endSpec()
-                .build();
+                .build());
     }
 
-    public static KafkaTopic topic(ImCluster cluster, Topic topic, int partitions) {
+    public static GenericKubernetesResource topic(ImCluster cluster, Topic topic, int partitions) {
         KafkaSpec spec = cluster.getSpec().getKafka();
-        return new KafkaTopicBuilder()
-                .withApiVersion(API_VERSION)
+        return v1(new KafkaTopicBuilder()
                 .withMetadata(Meta.owned(cluster, Names.kafkaTopic(cluster, topic), "kafka"))
                 .editMetadata().addToLabels(CLUSTER_LABEL, Names.kafka(cluster)).endMetadata()
                 .withNewSpec()
@@ -120,6 +129,6 @@ public final class StrimziResources {
                     .withReplicas(replicationFactor(spec))
                     .addToConfig("min.insync.replicas", minInSyncReplicas(spec))
                 .endSpec()
-                .build();
+                .build());
     }
 }

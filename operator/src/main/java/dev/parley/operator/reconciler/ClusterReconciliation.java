@@ -23,7 +23,6 @@ import dev.parley.operator.model.StrimziResources;
 import dev.parley.operator.model.Topic;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -237,9 +236,8 @@ public class ClusterReconciliation {
     // --- helpers ---
 
     /** Strimzi objects go through the generic client so the request path is v1, whatever the model classes default to. */
-    private GenericKubernetesResource applyStrimzi(ResourceDefinitionContext type, HasMetadata desired) {
-        GenericKubernetesResource generic = client.getKubernetesSerialization().convertValue(desired, GenericKubernetesResource.class);
-        return applier.apply(client.genericKubernetesResources(type), generic).current();
+    private GenericKubernetesResource applyStrimzi(ResourceDefinitionContext type, GenericKubernetesResource desired) {
+        return applier.apply(client.genericKubernetesResources(type), desired).current();
     }
 
     private void recordRestart(Role role, Applied<Deployment> applied) {
