@@ -12,6 +12,8 @@ public final class RuntimeConfig {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "PARLEY_KAFKA_BOOTSTRAP_SERVERS";
     public static final String KAFKA_PARTITIONS = "PARLEY_KAFKA_PARTITIONS";
+    public static final String KAFKA_CREATE_TOPICS = "PARLEY_KAFKA_CREATE_TOPICS";
+    public static final String KAFKA_REPLICATION_FACTOR = "PARLEY_KAFKA_REPLICATION_FACTOR";
     public static final String KAFKA_TOPIC_MESSAGES = "PARLEY_KAFKA_TOPIC_MESSAGES";
     public static final String KAFKA_TOPIC_PUSH = "PARLEY_KAFKA_TOPIC_PUSH";
     public static final String KAFKA_TOPIC_DEAD_LETTER = "PARLEY_KAFKA_TOPIC_DEAD_LETTER";
@@ -33,6 +35,11 @@ public final class RuntimeConfig {
         Map<String, String> data = new TreeMap<>();
         if (spec.getKafka().managed()) {
             data.put(KAFKA_BOOTSTRAP_SERVERS, Names.kafkaBootstrap(cluster));
+            // Strimzi's topic operator owns the topics; the runtime must not race it creating them.
+            data.put(KAFKA_CREATE_TOPICS, "false");
+            data.put(KAFKA_REPLICATION_FACTOR, Integer.toString(StrimziResources.replicationFactor(spec.getKafka())));
+        } else {
+            data.put(KAFKA_CREATE_TOPICS, "true");
         }
         data.put(KAFKA_PARTITIONS, Integer.toString(partitions));
         data.put(KAFKA_TOPIC_MESSAGES, spec.getKafka().getMessagesTopic());

@@ -80,8 +80,10 @@ public final class RuntimeWorkloads {
         ImClusterSpec spec = cluster.getSpec();
         List<EnvVar> env = new ArrayList<>();
         env.add(Env.value("PARLEY_ROLE", role.value()));
-        // A stable per-pod identity, so the online registry can name the gateway that holds a session.
-        env.add(Env.fromField("PARLEY_INSTANCE_ID", "metadata.name"));
+        if (role == Role.GATEWAY) {
+            // A stable per-pod identity, so the online registry can name the gateway that holds a session.
+            env.add(Env.fromField("PARLEY_GATEWAY_INSTANCE_ID", "metadata.name"));
+        }
         env.addAll(secretEnv(cluster));
 
         var container = new ContainerBuilder()
