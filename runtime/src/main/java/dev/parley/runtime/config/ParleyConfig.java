@@ -146,6 +146,10 @@ public interface ParleyConfig {
         /** How long MySQL (the storage library) keeps messages; 0 keeps them forever. */
         @WithDefault("0")
         Duration cold();
+
+        /** How often the retention job trims the hot window and expires cold messages. */
+        @WithDefault("1m")
+        Duration checkEvery();
     }
 
     interface Group {

@@ -54,6 +54,11 @@ public class MessageIngress {
         }
         String conversationId = Conversations.of(msg.getSessionType(), msg.getSendID(), msg.getRecvID(), msg.getGroupID());
         permissions.check(userId, conversationId, msg);
+        return stamp(msg, platformId);
+    }
+
+    /** Sets the fields the server owns: serverMsgID, send time, platform and status. */
+    public MsgData stamp(MsgData msg, int platformId) {
         long now = System.currentTimeMillis();
         return msg.toBuilder()
                 .setServerMsgID(UUID.randomUUID().toString().replace("-", ""))
@@ -67,9 +72,17 @@ public class MessageIngress {
 
     /** Produces the prepared message; completes after the broker's acknowledgement. */
     public CompletableFuture<MsgData> send(MsgData prepared, String operationId) {
+        return send(prepared, operationId, null);
+    }
+
+    /** As {@link #send(MsgData, String)}, naming the recipients when they are not the current members. */
+    public CompletableFuture<MsgData> send(MsgData prepared, String operationId, java.util.List<String> recipients) {
         String conversationId = Conversations.of(prepared.getSessionType(), prepared.getSendID(), prepared.getRecvID(), prepared.getGroupID());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.kafka().topic().messages(), conversationId, prepared.toByteArray());
         record.headers().add(KafkaClients.OPERATION_ID, KafkaClients.bytes(operationId == null ? "" : operationId));
+        if (recipients != null && !recipients.isEmpty()) {
+            record.headers().add(KafkaClients.RECIPIENTS, KafkaClients.bytes(String.join(",", recipients)));
+        }
         CompletableFuture<MsgData> acked = new CompletableFuture<>();
         producer().send(record, (metadata, error) -> {
             if (error != null) {

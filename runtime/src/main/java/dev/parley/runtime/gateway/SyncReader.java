@@ -30,18 +30,28 @@ public class SyncReader {
     private final InboxStore inbox;
     private final MessageHistory history;
     private final SendPermissions permissions;
+    private final LargeGroupTimelines largeGroups;
     private final Counter pulls;
 
-    public SyncReader(InboxStore inbox, MessageHistory history, SendPermissions permissions, MeterRegistry metrics) {
+    public SyncReader(InboxStore inbox, MessageHistory history, SendPermissions permissions, LargeGroupTimelines largeGroups,
+            MeterRegistry metrics) {
+        this.largeGroups = largeGroups;
         this.inbox = inbox;
         this.history = history;
         this.permissions = permissions;
         this.pulls = metrics.counter("parley.pull.requests");
     }
 
-    /** 1006: every conversation in the user's inbox (or the asked ones) with maxSeq and hasReadSeq. */
+    /**
+     * 1006: every conversation in the user's inbox (or the asked ones) with maxSeq and hasReadSeq:
+     * one inbox read, plus one counter read for the large (read-diffused) groups the user is in.
+     */
     public GetConversationsHasReadAndMaxSeqResp maxAndReadSeqs(String userId, GetConversationsHasReadAndMaxSeqReq req) {
-        Map<String, InboxStore.Entry> entries = inbox.read(userId);
+        Map<String, InboxStore.Entry> entries = new java.util.LinkedHashMap<>(inbox.read(userId));
+        largeGroups.timelinesOf(userId).forEach((conversationId, maxSeq) -> {
+            InboxStore.Entry own = entries.get(conversationId);
+            entries.put(conversationId, new InboxStore.Entry(maxSeq, own == null ? 0 : own.readSeq(), own == null ? 0 : own.maxSeqTime()));
+        });
         var resp = GetConversationsHasReadAndMaxSeqResp.newBuilder();
         var wanted = req.getConversationIDsList();
         entries.forEach((conversationId, e) -> {
@@ -58,12 +68,13 @@ public class SyncReader {
         var resp = PullMessageBySeqsResp.newBuilder();
         for (SeqRange range : req.getSeqRangesList()) {
             String conversationId = range.getConversationID();
-            if (!permissions.mayRead(userId, conversationId)) {
+            long firstReadable = permissions.firstReadableSeq(userId, conversationId);
+            if (firstReadable == 0) {
                 continue;
             }
             long maxSeq = history.maxSeq(conversationId);
             long end = Math.min(range.getEnd(), maxSeq);
-            long begin = Math.max(range.getBegin(), 1);
+            long begin = Math.max(range.getBegin(), firstReadable);
             long num = range.getNum() <= 0 ? MAX_PULL : Math.min(range.getNum(), MAX_PULL);
             if (end - begin + 1 > num) {
                 begin = end - num + 1;
@@ -73,7 +84,7 @@ public class SyncReader {
                 seqs.add(seq);
             }
             List<MsgData> msgs = ordered(history.find(conversationId, seqs), req.getOrderValue() == 1);
-            resp.putMsgs(conversationId, PullMsgs.newBuilder().addAllMsgs(msgs).setIsEnd(begin <= 1).setEndSeq(end).build());
+            resp.putMsgs(conversationId, PullMsgs.newBuilder().addAllMsgs(msgs).setIsEnd(begin <= firstReadable).setEndSeq(end).build());
         }
         return resp.build();
     }
@@ -83,12 +94,13 @@ public class SyncReader {
         pulls.increment();
         var resp = GetSeqMessageResp.newBuilder();
         for (ConversationSeqs c : req.getConversationsList()) {
-            if (!permissions.mayRead(userId, c.getConversationID())) {
+            long firstReadable = permissions.firstReadableSeq(userId, c.getConversationID());
+            if (firstReadable == 0) {
                 continue;
             }
-            List<Long> seqs = c.getSeqsList().stream().filter(s -> s > 0).limit(MAX_PULL).toList();
+            List<Long> seqs = c.getSeqsList().stream().filter(s -> s >= firstReadable).limit(MAX_PULL).toList();
             List<MsgData> msgs = ordered(history.find(c.getConversationID(), seqs), req.getOrderValue() == 1);
-            resp.putMsgs(c.getConversationID(), PullMsgs.newBuilder().addAllMsgs(msgs).setIsEnd(seqs.contains(1L)).build());
+            resp.putMsgs(c.getConversationID(), PullMsgs.newBuilder().addAllMsgs(msgs).setIsEnd(seqs.contains(firstReadable)).build());
         }
         return resp.build();
     }

@@ -20,6 +20,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class KafkaClients {
     /** Header carrying the operationID of the send, so the push can echo it to the sender. */
     public static final String OPERATION_ID = "operationID";
+    /** Header naming a notification's recipients when they differ from the group's current members. */
+    public static final String RECIPIENTS = "parley.recipients";
     /** Header on dead-letter records: why the record could not be processed. */
     public static final String DEAD_LETTER_REASON = "parley.reason";
     public static final String DEAD_LETTER_SOURCE = "parley.source";

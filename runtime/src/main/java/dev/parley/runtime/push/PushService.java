@@ -73,11 +73,12 @@ public class PushService {
 
     private void handle(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         List<PushRouter.Routed> messages = new ArrayList<>(records.size());
+        ConversationMembers.Resolver audiences = members.resolver();
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
                 MsgData msg = MsgData.parseFrom(r.value());
                 messages.add(new PushRouter.Routed(r.key(), KafkaClients.header(r.headers(), KafkaClients.OPERATION_ID),
-                        r.value(), members.recipientsOf(r.key(), msg)));
+                        r.value(), audiences.audience(r.key(), msg, KafkaClients.header(r.headers(), KafkaClients.RECIPIENTS)).recipients()));
             } catch (Exception e) {
                 // The message is stored (the transfer wrote it before producing this); clients pull it on sync.
                 LOG.warnf("push record %s/%d@%d skipped, clients get it on sync: %s", r.topic(), r.partition(), r.offset(), e.getMessage());

@@ -39,8 +39,8 @@ public class TransferBatch {
     public record DeadLetter(ConsumerRecord<String, byte[]> record, String reason) {
     }
 
-    /** A stored message with the operationID of its send. */
-    public record Outcome(SyncLibrary.Stored stored, String operationId) {
+    /** A stored message with the operationID of its send and its explicit recipients, if any. */
+    public record Outcome(SyncLibrary.Stored stored, String operationId, String recipients) {
     }
 
     public record Result(List<Outcome> stored, List<DeadLetter> deadLetters) {
@@ -50,6 +50,7 @@ public class TransferBatch {
         List<DeadLetter> deadLetters = new ArrayList<>();
         Map<String, List<MsgData>> byConversation = new LinkedHashMap<>();
         Map<String, String> operationIds = new java.util.HashMap<>();
+        Map<String, String> explicitRecipients = new java.util.HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             MsgData msg;
             try {
@@ -64,7 +65,9 @@ public class TransferBatch {
                 continue;
             }
             byConversation.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(msg);
-            operationIds.put(record.key() + "\u0000" + msg.getClientMsgID(), KafkaClients.header(record.headers(), KafkaClients.OPERATION_ID));
+            String id = record.key() + "\u0000" + msg.getClientMsgID();
+            operationIds.put(id, KafkaClients.header(record.headers(), KafkaClients.OPERATION_ID));
+            explicitRecipients.put(id, KafkaClients.header(record.headers(), KafkaClients.RECIPIENTS));
         }
         if (byConversation.isEmpty()) {
             return new Result(List.of(), deadLetters);
@@ -86,9 +89,15 @@ public class TransferBatch {
 
         Map<String, MsgData> newest = new LinkedHashMap<>();
         List<InboxStore.Delivery> deliveries = new ArrayList<>();
+        ConversationMembers.Resolver audiences = members.resolver();
         for (SyncLibrary.Stored s : stored) {
             newest.merge(s.conversationId(), s.msg(), (a, b) -> a.getSeq() >= b.getSeq() ? a : b);
-            for (String userId : members.recipientsOf(s.conversationId(), s.msg())) {
+            ConversationMembers.Audience audience = audiences.audience(s.conversationId(), s.msg(),
+                    explicitRecipients.get(s.conversationId() + "\u0000" + s.msg().getClientMsgID()));
+            if (!audience.writeDiffused()) {
+                continue; // a large group: members read its timeline (read diffusion)
+            }
+            for (String userId : audience.recipients()) {
                 deliveries.add(new InboxStore.Delivery(userId, s.conversationId(), s.seq(), s.msg().getSendTime(),
                         userId.equals(s.msg().getSendID())));
             }
@@ -101,7 +110,8 @@ public class TransferBatch {
 
         List<Outcome> outcomes = new ArrayList<>(stored.size());
         for (SyncLibrary.Stored s : stored) {
-            outcomes.add(new Outcome(s, operationIds.getOrDefault(s.conversationId() + "\u0000" + s.msg().getClientMsgID(), "")));
+            String id = s.conversationId() + "\u0000" + s.msg().getClientMsgID();
+            outcomes.add(new Outcome(s, operationIds.getOrDefault(id, ""), explicitRecipients.getOrDefault(id, "")));
         }
         return new Result(outcomes, deadLetters);
     }

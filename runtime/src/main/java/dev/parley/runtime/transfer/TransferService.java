@@ -85,6 +85,9 @@ public class TransferService {
         for (TransferBatch.Outcome outcome : result.stored()) {
             ProducerRecord<String, byte[]> push = new ProducerRecord<>(pushTopic, outcome.stored().conversationId(), outcome.stored().msg().toByteArray());
             push.headers().add(KafkaClients.OPERATION_ID, KafkaClients.bytes(outcome.operationId()));
+            if (!outcome.recipients().isEmpty()) {
+                push.headers().add(KafkaClients.RECIPIENTS, KafkaClients.bytes(outcome.recipients()));
+            }
             acks.add(producer.send(push));
         }
         for (TransferBatch.DeadLetter dead : result.deadLetters()) {

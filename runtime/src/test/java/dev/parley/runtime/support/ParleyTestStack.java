@@ -21,6 +21,9 @@ public class ParleyTestStack implements QuarkusTestResourceLifecycleManager {
     public static final String KAFKA = System.getProperty("parley.test.kafka", "127.0.0.1:9092");
     public static final String MYSQL_HOST_PORT = System.getProperty("parley.test.mysql", "127.0.0.1:3306");
 
+    /** Small enough that a test can build a group above it. */
+    public static final int LARGE_GROUP_THRESHOLD = 40;
+
     public static MongoServer mongo;
     public static FaultProxy mongoProxy;
     public static FaultProxy mysqlProxy;
@@ -49,6 +52,7 @@ public class ParleyTestStack implements QuarkusTestResourceLifecycleManager {
         config.put("parley.kafka.topic.push", PUSH_TOPIC);
         config.put("parley.kafka.topic.dead-letter", DEAD_LETTER_TOPIC);
         config.put("parley.kafka.group-prefix", "parley-test-" + RUN);
+        config.put("parley.group.large-threshold", String.valueOf(LARGE_GROUP_THRESHOLD));
         return config;
     }
 

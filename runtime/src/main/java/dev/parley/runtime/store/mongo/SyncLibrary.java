@@ -239,6 +239,25 @@ public class SyncLibrary {
         return found;
     }
 
+    /** A stored message's address. */
+    public record Key(String conversationId, long seq) {
+    }
+
+    /** Up to {@code limit} messages sent before the cutoff: candidates to leave the hot window. */
+    public List<Key> sentBefore(long sendTimeMillis, int limit) {
+        List<Key> keys = new ArrayList<>();
+        messages.find(Filters.lt("sendTime", sendTimeMillis)).projection(new Document("conversationId", 1).append("seq", 1))
+                .limit(limit).forEach(d -> keys.add(new Key(d.getString("conversationId"), d.get("seq", Number.class).longValue())));
+        return keys;
+    }
+
+    public long delete(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return messages.deleteMany(Filters.in("_id", keys.stream().map(k -> id(k.conversationId(), k.seq())).toList())).getDeletedCount();
+    }
+
     private MsgData findByClientMsgId(String conversationId, String clientMsgId) {
         Document doc = messages.find(Filters.and(Filters.eq("conversationId", conversationId),
                 Filters.eq("clientMsgID", clientMsgId))).first();
