@@ -1,0 +1,27 @@
+package dev.parley.e2e.bench;
+
+import java.util.Random;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Phase 1 (and each saturation step): every online user sends to uniformly random other online users. */
+public final class SteadyLoad {
+    private SteadyLoad() {
+    }
+
+    /**
+     * Every user sends {@code perSender} messages (or, when negative, sends for {@code durationMicros})
+     * at {@code rate} per second; waits for the deliveries to drain and returns the ledger.
+     */
+    public static DeliveryLedger run(Fleet fleet, ScheduledExecutorService timer, Random random, double rate,
+                                     int perSender, long durationMicros) throws InterruptedException {
+        DeliveryLedger ledger = fleet.newLedger();
+        int tag = fleet.ledgerTag(ledger);
+        int users = fleet.online().size();
+        Pacer.run(timer, users, rate, perSender, durationMicros, random, from -> {
+            int to = random.nextInt(users - 1);
+            fleet.sendSingle(ledger, tag, from, to >= from ? to + 1 : to);
+        }).join();
+        fleet.drain(ledger);
+        return ledger;
+    }
+}
