@@ -25,8 +25,15 @@ export const Platform = Object.freeze({
 /** Session types. */
 export const SessionType = Object.freeze({ Single: 1, Group: 3, Notification: 4 });
 
-/** Text message content type. */
-export const ContentType = Object.freeze({ Text: 101 });
+/** Message content types used by the scenarios (OpenIM numbering). */
+export const ContentType = Object.freeze({
+  Text: 101,
+  GroupCreated: 1501,
+  GroupMemberQuit: 1504,
+  GroupMemberKicked: 1508,
+  GroupMemberInvited: 1509,
+  GroupDismissed: 1511,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Node environment
@@ -256,6 +263,16 @@ export function textOf(msg) {
   }
 }
 
+/** The decoded `detail` of a notification message (group tips), or undefined. */
+export function notificationDetailOf(msg) {
+  try {
+    const detail = msg?.notificationElem?.detail ?? JSON.parse(msg?.content ?? 'null')?.detail;
+    return typeof detail === 'string' ? JSON.parse(detail) : detail;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A compact view of a message for reports. */
 export function brief(msg) {
   return {
@@ -449,8 +466,60 @@ export class SdkUser {
       const { data } = await this.sdk.sendMessage({ recvID, groupID, message });
       return data;
     } catch (e) {
-      throw new Error(`${this.name}: sendMessage to ${recvID || groupID} failed: ${sdkErr(e)}`);
+      throw new SdkCallError(`${this.name}: sendMessage to ${recvID || groupID} failed: ${sdkErr(e)}`, {
+        errCode: e?.errCode,
+        errMsg: e?.errMsg ?? e?.message,
+      });
     }
+  }
+
+  /** getConversationListSplit from the top; resolves with the conversation items. */
+  async conversations(count = 100) {
+    try {
+      const { data } = await this.sdk.getConversationListSplit({ offset: 0, count });
+      return data ?? [];
+    } catch (e) {
+      throw new Error(`${this.name}: getConversationListSplit failed: ${sdkErr(e)}`);
+    }
+  }
+
+  /** isJoinGroup: true if the login sync (group member versions) holds the group. */
+  async isJoinGroup(groupID) {
+    try {
+      const { data } = await this.sdk.isJoinGroup(groupID);
+      return data === true;
+    } catch (e) {
+      throw new Error(`${this.name}: isJoinGroup(${groupID}) failed: ${sdkErr(e)}`);
+    }
+  }
+
+  /**
+   * The maxSeq/hasReadSeq the SDK cached for a conversation: from the login sync's
+   * GetConvMaxReadSeq (1006) answer, then advanced by pushes. Undefined if unknown.
+   */
+  cachedSeqs(conversationID) {
+    return this.sdk.messageTrigger?.cache?.getCachedMaxReadSeq(conversationID);
+  }
+
+  /**
+   * The SDK's own wire requests, bypassing its caches: PullMessageBySeqs (1002) over
+   * [begin, end] and GetSeqMessage (1005) for explicit seqs. Each resolves with the messages
+   * the server returned for the conversation (msgs and notificationMsgs together).
+   */
+  async pullRange(conversationID, begin, end) {
+    const resp = await this.sdk.messageTrigger.syncer.pullMsgBySeqRange(
+      new Map([[conversationID, [begin, end, 0]]]),
+      operationID('pull'),
+    );
+    return messagesIn(resp, conversationID);
+  }
+
+  async pullSeqs(conversationID, seqs) {
+    const resp = await this.sdk.messageTrigger.getMessageFromServerBySeqs(
+      [{ conversationID, seqs }],
+      operationID('seqs'),
+    );
+    return messagesIn(resp, conversationID);
   }
 
   /** getAdvancedHistoryMessageList from the newest message down; resolves with messageList. */
@@ -476,6 +545,22 @@ export class SdkUser {
       // already logged out
     }
   }
+}
+
+/** An SDK call that failed; errCode is the SDK's (or, for WS requests, the server's) code. */
+export class SdkCallError extends Error {
+  constructor(message, { errCode, errMsg } = {}) {
+    super(message);
+    this.name = 'SdkCallError';
+    Object.assign(this, { errCode, errMsg });
+  }
+}
+
+function messagesIn(resp, conversationID) {
+  return [
+    ...(resp?.msgs?.[conversationID]?.Msgs ?? []),
+    ...(resp?.notificationMsgs?.[conversationID]?.Msgs ?? []),
+  ];
 }
 
 /** The SDK rejects with {errCode, errMsg, ...} objects, not Errors. */
