@@ -47,6 +47,23 @@ public final class ApiClient {
         return envelope.path("data");
     }
 
+    /** POSTs a protobuf body to a /jssdk route; returns the decoded protobuf bytes of data. */
+    public byte[] protobuf(String path, String token, byte[] body) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-protobuf").header("token", token)
+                    .header("operationID", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            JsonNode envelope = JSON.readTree(http.send(req, HttpResponse.BodyHandlers.ofByteArray()).body());
+            if (envelope.path("errCode").asInt(-1) != 0) {
+                throw new AssertionError(path + " answered " + envelope);
+            }
+            return java.util.Base64.getDecoder().decode(envelope.path("data").asText());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        }
+    }
+
     public String adminToken() {
         if (adminToken == null) {
             adminToken = ok("/auth/get_admin_token", null, Map.of("secret", "openIM123", "userID", "imAdmin")).path("token").asText();

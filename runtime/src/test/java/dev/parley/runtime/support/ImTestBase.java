@@ -79,6 +79,11 @@ public abstract class ImTestBase {
         throw new AssertionError("only " + seqs.size() + " of " + count + " messages of " + conversationId + " stored within " + timeout);
     }
 
+    protected static MongoCollection<Document> inbox() {
+        messages();
+        return mongo.getDatabase("parley").getCollection("inbox");
+    }
+
     protected static List<Long> storedSeqs(String conversationId) {
         List<Long> seqs = new ArrayList<>();
         messages().find(Filters.eq("conversationId", conversationId)).sort(Sorts.ascending("seq"))
