@@ -73,10 +73,10 @@ public final class Bench {
 
             if (phases.contains("load")) {
                 Machine.CpuSample before = Machine.CpuSample.take(serverPids);
-                DeliveryLedger.Summary load = SteadyLoad.run(fleet, timer, random, config.rate(), config.messages(), -1).summary();
+                SteadyLoad.Outcome load = SteadyLoad.run(fleet, timer, random, config.rate(), config.messages(), -1);
                 loadCores = before.until(Machine.CpuSample.take(serverPids));
-                report.load(load);
-                progress("load: %s", load);
+                report.load(load.load(), load.maxSendLagMs());
+                progress("load: %s; cores %s; send lag %s ms", load.load(), loadCores, load.maxSendLagMs());
             }
             if (phases.contains("offline")) {
                 OfflineSync.Result offline = OfflineSync.run(fleet, userX, config);

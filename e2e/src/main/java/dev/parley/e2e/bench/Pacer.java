@@ -21,9 +21,11 @@ public final class Pacer {
     /**
      * Calls {@code send.accept(sender)} for every sender at {@code ratePerSender} per second, until
      * each did {@code perSender} sends (when {@code perSender} ≥ 0) and, when {@code durationMicros}
-     * ≥ 0, no later than that after the start. {@code send} must not block.
+     * ≥ 0, no later than that after the start. {@code send} must not block. Completes with the
+     * largest delay of a send behind its schedule, in ms: a large one means the client (or its
+     * timer thread) could not keep up, so the offered load was lower than asked.
      */
-    public static CompletableFuture<Void> run(ScheduledExecutorService timer, int senders, double ratePerSender,
+    public static CompletableFuture<Double> run(ScheduledExecutorService timer, int senders, double ratePerSender,
                                               int perSender, long durationMicros, Random random, IntConsumer send) {
         long interval = Math.max(1, Math.round(1e6 / ratePerSender));
         long start = Clock.micros();
@@ -34,7 +36,8 @@ public final class Pacer {
             nextDue[i] = start + (long) (random.nextDouble() * interval);
             remaining[i] = perSender >= 0 ? perSender : Integer.MAX_VALUE;
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Double> done = new CompletableFuture<>();
+        long[] maxLag = new long[1];
         ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
         Runnable tick = () -> {
             try {
@@ -42,13 +45,14 @@ public final class Pacer {
                 boolean active = false;
                 for (int i = 0; i < senders; i++) {
                     while (remaining[i] > 0 && nextDue[i] < end && nextDue[i] <= now) {
+                        maxLag[0] = Math.max(maxLag[0], now - nextDue[i]);
                         send.accept(i);
                         remaining[i]--;
                         nextDue[i] += interval;
                     }
                     active |= remaining[i] > 0 && nextDue[i] < end;
                 }
-                if (!active && done.complete(null)) {
+                if (!active && done.complete(Math.round(maxLag[0] / 100.0) / 10.0)) {
                     task[0].cancel(false);
                 }
             } catch (RuntimeException e) {

@@ -23,7 +23,7 @@ public final class Report {
         root.putNull("loadavg_start");
     }
 
-    public void load(DeliveryLedger.Summary s) {
+    public void load(DeliveryLedger.Summary s, double maxSendLagMs) {
         ObjectNode load = root.putObject("load");
         load.put("sent", s.sent());
         load.put("received_unique", s.receivedUnique());
@@ -34,6 +34,7 @@ public final class Report {
         load.put("delivered_msgs_per_s", s.perSecond());
         load.put("send_errors", s.sendErrors());
         load.put("misdelivered", s.misdelivered());
+        load.put("max_send_lag_ms", maxSendLagMs);
     }
 
     public void offline(OfflineSync.Result r) {
@@ -75,6 +76,7 @@ public final class Report {
             o.put("lost", step.load().lost());
             o.put("duplicates", step.load().duplicates());
             o.set("latency_ms", latency(step.load().latency()));
+            o.put("max_send_lag_ms", step.maxSendLagMs());
             o.put("held", step.held());
             o.set("cpu", cores(step.cores()));
         }
@@ -127,6 +129,9 @@ public final class Report {
         o.put("machine_busy_cores", c.machineBusy());
         o.put("client_cores", c.client());
         o.put("server_cores", c.server());
+        // How much of the machine's busy time was the load generator itself.
+        o.put("client_share", c.client() != null && c.machineBusy() != null && c.machineBusy() > 0
+                ? Math.round(c.client() / c.machineBusy() * 100) / 100.0 : null);
         return o;
     }
 }

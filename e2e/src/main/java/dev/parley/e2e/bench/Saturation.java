@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class Saturation {
     public record Step(double ratePerUser, double offeredPerSecond, DeliveryLedger.Summary load, Machine.Cores cores,
-                       boolean held) {
+                       double maxSendLagMs, boolean held) {
     }
 
     public record Result(Double maxDeliveredAtP99, List<Step> steps, String stopReason) {
@@ -32,14 +32,15 @@ public final class Saturation {
         for (int i = 0; i < config.maxSteps(); i++) {
             double rate = config.rate() * Math.pow(2, i);
             Machine.CpuSample before = Machine.CpuSample.take(serverPids);
-            DeliveryLedger.Summary load = SteadyLoad.run(fleet, timer, random, rate, -1, stepMicros).summary();
+            SteadyLoad.Outcome outcome = SteadyLoad.run(fleet, timer, random, rate, -1, stepMicros);
+            DeliveryLedger.Summary load = outcome.load();
             Machine.Cores cores = before.until(Machine.CpuSample.take(serverPids));
             Double p99 = load.latency().p99();
             Double delivered = load.perSecond();
             boolean held = p99 != null && p99 <= config.p99LimitMs() && load.lost() == 0 && delivered != null;
-            steps.add(new Step(rate, rate * fleet.online().size(), load, cores, held));
-            Bench.progress("saturation step %d: R=%.0f/user delivered %s msg/s p99 %s ms lost %d client %s cores",
-                    i + 1, rate, delivered, p99, load.lost(), cores.client());
+            steps.add(new Step(rate, rate * fleet.online().size(), load, cores, outcome.maxSendLagMs(), held));
+            Bench.progress("saturation step %d: R=%s/user delivered %s msg/s p99 %s ms lost %d; cores: client %s server %s machine %s; send lag %s ms",
+                    i + 1, rate, delivered, p99, load.lost(), cores.client(), cores.server(), cores.machineBusy(), outcome.maxSendLagMs());
             if (held) {
                 best = best == null ? delivered : Math.max(best, delivered);
             } else {

@@ -10,18 +10,22 @@ public final class SteadyLoad {
 
     /**
      * Every user sends {@code perSender} messages (or, when negative, sends for {@code durationMicros})
-     * at {@code rate} per second; waits for the deliveries to drain and returns the ledger.
+     * at {@code rate} per second; waits for the deliveries to drain.
      */
-    public static DeliveryLedger run(Fleet fleet, ScheduledExecutorService timer, Random random, double rate,
+    public static Outcome run(Fleet fleet, ScheduledExecutorService timer, Random random, double rate,
                                      int perSender, long durationMicros) throws InterruptedException {
         DeliveryLedger ledger = fleet.newLedger();
         int tag = fleet.ledgerTag(ledger);
         int users = fleet.online().size();
-        Pacer.run(timer, users, rate, perSender, durationMicros, random, from -> {
+        double lag = Pacer.run(timer, users, rate, perSender, durationMicros, random, from -> {
             int to = random.nextInt(users - 1);
             fleet.sendSingle(ledger, tag, from, to >= from ? to + 1 : to);
         }).join();
         fleet.drain(ledger);
-        return ledger;
+        return new Outcome(ledger.summary(), lag);
+    }
+
+    /** The deliveries, and how far the client's sends fell behind their schedule at worst. */
+    public record Outcome(DeliveryLedger.Summary load, double maxSendLagMs) {
     }
 }

@@ -27,7 +27,7 @@ class DeliveryLedgerTest {
         assertEquals(1, s.duplicates());
         assertEquals(1, s.outOfOrder());
         assertEquals(0, s.misdelivered());
-        assertEquals(10.0, s.latency().p50()); // 10, 12, 11 ms
+        assertEquals(11.0, s.latency().p50()); // 10, 12, 11 ms
         assertEquals(12.0, s.latency().max());
         assertFalse(ledger.complete());
         ledger.receive(c, 1, 3_000, 16_000);
