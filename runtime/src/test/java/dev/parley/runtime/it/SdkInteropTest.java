@@ -29,6 +29,12 @@ class SdkInteropTest extends ImTestBase {
         assertTrue(output.contains("\"ok\":true"), output);
     }
 
+    @Test
+    void sdkGroupChatReachesMembersOnceAndHidesHistoryFromLateJoinersAndOutsiders() throws Exception {
+        String output = runScenario("chat-group.mjs");
+        assertTrue(output.contains("\"ok\":true"), output);
+    }
+
     static Path sdkDir() {
         Path dir = Path.of("..", "e2e", "sdk").toAbsolutePath().normalize();
         if (!Files.isDirectory(dir.resolve("node_modules/@openim/client-sdk"))) {
