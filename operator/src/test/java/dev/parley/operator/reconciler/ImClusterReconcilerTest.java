@@ -219,7 +219,9 @@ class ImClusterReconcilerTest {
                 .until(() -> configHash(deployment("echo-gateway")), hash -> !hashBefore.equals(hash));
         assertEquals("14d", client.configMaps().inNamespace(NS).withName("echo-config").get()
                 .getData().get(RuntimeConfig.RETENTION_HOT));
-        assertEquals(hashAfter, configHash(deployment("echo-transfer")), "every role rolls to the same config");
+        // Every role rolls to the same config (the roles are applied one after another in a reconcile).
+        org.awaitility.Awaitility.await("transfer and push follow").atMost(TIMEOUT).until(() ->
+                hashAfter.equals(configHash(deployment("echo-transfer"))) && hashAfter.equals(configHash(deployment("echo-push"))));
 
         Event event = org.awaitility.Awaitility.await("ConfigChanged event").atMost(TIMEOUT).until(() ->
                 client.v1().events().inNamespace(NS).list().getItems().stream()
