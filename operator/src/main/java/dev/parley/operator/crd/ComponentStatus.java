@@ -34,8 +34,9 @@ public class ComponentStatus {
         return new ComponentStatus(desired, ready, ready >= desired, null);
     }
 
-    public static ComponentStatus external() {
-        return new ComponentStatus(0, 0, true, true);
+    /** @param configured whether the Secret describing the external service has what the runtime reads */
+    public static ComponentStatus external(boolean configured) {
+        return new ComponentStatus(0, 0, configured, true);
     }
 
     public Integer getDesiredReplicas() {

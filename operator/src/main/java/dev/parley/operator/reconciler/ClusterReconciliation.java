@@ -9,6 +9,7 @@ import dev.parley.operator.crd.ImClusterStatus;
 import dev.parley.operator.crd.KafkaSpec;
 import dev.parley.operator.model.ClusterStatus;
 import dev.parley.operator.model.Credentials;
+import dev.parley.operator.model.ExternalSecrets;
 import dev.parley.operator.model.GatewayNetwork;
 import dev.parley.operator.model.Names;
 import dev.parley.operator.model.Problem;
@@ -34,6 +35,8 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,6 +63,7 @@ public class ClusterReconciliation {
 
     private final List<Problem> problems = new ArrayList<>();
     private final ComponentsStatus components = new ComponentsStatus();
+    private final Set<String> configuredExternals = new HashSet<>();
     private boolean strimziUsable;
     private int partitions;
     private String configHash;
@@ -79,6 +83,7 @@ public class ClusterReconciliation {
 
     public ImClusterStatus run() {
         observeStrimzi();
+        observeExternalSecrets();
         observePartitions();
 
         credentialsSecret();
@@ -113,6 +118,21 @@ public class ClusterReconciliation {
             problem.ifPresent(problems::add);
             strimziUsable = problem.isEmpty();
         });
+    }
+
+    /** External services are only as good as the Secret that describes them. */
+    private void observeExternalSecrets() {
+        for (ExternalSecrets.Requirement requirement : ExternalSecrets.requirements(spec)) {
+            step("Secret " + requirement.secretName(), () -> {
+                Secret live = requirement.secretName() == null ? null
+                        : client.secrets().inNamespace(namespace).withName(requirement.secretName()).get();
+                Optional<Problem> problem = ExternalSecrets.problem(requirement, live);
+                problem.ifPresent(problems::add);
+                if (problem.isEmpty()) {
+                    configuredExternals.add(requirement.section());
+                }
+            });
+        }
     }
 
     /** Partitions never shrink: the floor is what the topic has, or what was configured before. */
@@ -161,7 +181,7 @@ public class ClusterReconciliation {
 
     private void store(Store store) {
         if (!store.spec(spec).managed()) {
-            components(store, ComponentStatus.external());
+            components(store, ComponentStatus.external(configuredExternals.contains(store.value())));
             return;
         }
         components(store, ComponentStatus.replicas(1, 0));
@@ -176,7 +196,7 @@ public class ClusterReconciliation {
     private void kafka() {
         KafkaSpec kafka = spec.getKafka();
         if (!kafka.managed()) {
-            components.setKafka(ComponentStatus.external());
+            components.setKafka(ComponentStatus.external(configuredExternals.contains("kafka")));
             return;
         }
         components.setKafka(new ComponentStatus(kafka.getReplicas(), null, false, null));

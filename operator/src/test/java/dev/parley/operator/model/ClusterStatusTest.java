@@ -25,7 +25,7 @@ class ClusterStatusTest {
         ComponentsStatus components = new ComponentsStatus();
         components.setGateway(ComponentStatus.replicas(2, gatewayReady));
         components.setTransfer(ComponentStatus.replicas(1, 1));
-        components.setKafka(ComponentStatus.external());
+        components.setKafka(ComponentStatus.external(true));
         return components;
     }
 

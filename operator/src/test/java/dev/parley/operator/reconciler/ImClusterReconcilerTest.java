@@ -12,6 +12,7 @@ import dev.parley.operator.TestClusters;
 import dev.parley.operator.crd.ImCluster;
 import dev.parley.operator.model.Conditions;
 import dev.parley.operator.model.Credentials;
+import dev.parley.operator.model.ExternalSecrets;
 import dev.parley.operator.model.Meta;
 import dev.parley.operator.model.Problem;
 import dev.parley.operator.model.RuntimeConfig;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -349,10 +351,37 @@ class ImClusterReconcilerTest {
         assertNull(client.apps().statefulSets().inNamespace(NS).withName("lima-mysql").get());
         assertNotNull(client.apps().statefulSets().inNamespace(NS).withName("lima-mongodb").get());
         assertNull(mock.strimzi(StrimziResources.KAFKA, NS, "lima"));
-        ImCluster live = org.awaitility.Awaitility.await("status").atMost(TIMEOUT)
-                .until(() -> mock.imCluster(NS, "lima"), c -> c.getStatus() != null && c.getStatus().getComponents() != null);
+        // The user's Secrets do not exist yet: say so instead of leaving pods unable to start.
+        Condition degraded = awaitCondition("lima", Conditions.DEGRADED, "True");
+        assertEquals(ExternalSecrets.MISSING, degraded.getReason());
+        assertTrue(degraded.getMessage().contains("Secret corp-kafka for external kafka does not exist"), degraded.getMessage());
+        assertFalse(mock.imCluster(NS, "lima").getStatus().getComponents().getMysql().readyNow());
+
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("corp-kafka").endMetadata()
+                .withStringData(Map.of("bootstrapServers", "kafka.corp:9092")).build()).create();
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("corp-mysql").endMetadata()
+                .withStringData(Map.of("url", "jdbc:mysql://mysql.corp:3306/parley", "username", "parley", "password", "pw"))
+                .build()).create();
+        awaitCondition("lima", Conditions.DEGRADED, "False");
+        ImCluster live = mock.imCluster(NS, "lima");
         assertTrue(live.getStatus().getComponents().getMysql().getExternal());
+        assertTrue(live.getStatus().getComponents().getMysql().readyNow());
         assertTrue(live.getStatus().getComponents().getKafka().readyNow());
+    }
+
+    @Test
+    void imageChangeRollsPodsAndRecordsAnEvent() {
+        create(TestClusters.cluster(NS, "mike"));
+        await("push", () -> deployment("mike-push"));
+        edit("mike", c -> c.getSpec().getRuntime().setVersion("0.2.0"));
+        org.awaitility.Awaitility.await("new image").atMost(TIMEOUT).until(() -> "parley/runtime:0.2.0".equals(
+                deployment("mike-push").getSpec().getTemplate().getSpec().getContainers().get(0).getImage()));
+        Event event = org.awaitility.Awaitility.await("ImageChanged event").atMost(TIMEOUT).until(() ->
+                client.v1().events().inNamespace(NS).list().getItems().stream()
+                        .filter(e -> "mike".equals(e.getInvolvedObject().getName()) && "ImageChanged".equals(e.getReason())
+                                && e.getMessage().startsWith("Rolling push pods"))
+                        .findFirst().orElse(null), e -> e != null);
+        assertTrue(event.getMessage().contains("parley/runtime:0.1.0 -> parley/runtime:0.2.0"), event.getMessage());
     }
 
     // --- helpers ---
