@@ -4,6 +4,8 @@ import dev.parley.runtime.protocol.Conversations;
 import dev.parley.runtime.protocol.pb.Conversation;
 import dev.parley.runtime.protocol.pb.ConversationMsg;
 import dev.parley.runtime.protocol.pb.GetConversationsResp;
+import dev.parley.runtime.protocol.pb.GroupInfo;
+import dev.parley.runtime.store.mysql.GroupStore;
 import dev.parley.runtime.protocol.pb.MsgData;
 import dev.parley.runtime.protocol.pb.UserInfo;
 import dev.parley.runtime.store.mongo.InboxStore;
@@ -23,11 +25,13 @@ public class ConversationViews {
     private final InboxStore inbox;
     private final SyncLibrary syncLibrary;
     private final UserStore users;
+    private final GroupStore groups;
 
-    public ConversationViews(InboxStore inbox, SyncLibrary syncLibrary, UserStore users) {
+    public ConversationViews(InboxStore inbox, SyncLibrary syncLibrary, UserStore users, GroupStore groups) {
         this.inbox = inbox;
         this.syncLibrary = syncLibrary;
         this.users = users;
+        this.groups = groups;
     }
 
     /** The conversation record of one inbox entry (OpenIM's conversation.Conversation). */
@@ -66,17 +70,22 @@ public class ConversationViews {
         }
         Map<String, Long> newestSeqs = new LinkedHashMap<>();
         List<String> peers = new ArrayList<>();
+        List<String> groupIds = new ArrayList<>();
         for (var e : chosen) {
             if (e.getValue().maxSeq() > 0) {
                 newestSeqs.put(e.getKey(), e.getValue().maxSeq());
             }
-            if (!Conversations.isGroup(e.getKey())) {
+            if (Conversations.isGroup(e.getKey())) {
+                groupIds.add(Conversations.groupIdOf(e.getKey()));
+            } else {
                 peers.add(peerOf(e.getKey(), userId));
             }
         }
         Map<String, MsgData> lastMsgs = syncLibrary.findEach(newestSeqs);
         Map<String, UserStore.User> peerUsers = new LinkedHashMap<>();
         users.find(peers).forEach(u -> peerUsers.put(u.userId(), u));
+        Map<String, GroupStore.Group> groupInfos = new LinkedHashMap<>();
+        groups.groups(groupIds).forEach(g -> groupInfos.put(g.groupId(), g));
         var resp = GetConversationsResp.newBuilder();
         for (var e : chosen) {
             InboxStore.Entry entry = e.getValue();
@@ -90,6 +99,12 @@ public class ConversationViews {
             if (peer != null) {
                 msg.setUser(UserInfo.newBuilder().setUserID(peer.userId()).setNickname(peer.nickname()).setFaceURL(peer.faceUrl())
                         .setCreateTime(peer.createTime()).build());
+            }
+            GroupStore.Group group = groupInfos.get(conversation.getGroupID());
+            if (group != null) {
+                msg.setGroup(GroupInfo.newBuilder().setGroupID(group.groupId()).setGroupName(group.groupName()).setFaceURL(group.faceUrl())
+                        .setOwnerUserID(group.ownerUserId()).setMemberCount(group.memberCount()).setStatus(group.status())
+                        .setGroupType(group.groupType()).setCreateTime(group.createTime()).build());
             }
             resp.addConversations(msg);
         }
