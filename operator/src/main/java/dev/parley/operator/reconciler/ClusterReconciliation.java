@@ -142,7 +142,9 @@ public class ClusterReconciliation {
         int floor = cluster.getStatus() == null || cluster.getStatus().getPartitions() == null
                 ? 0 : cluster.getStatus().getPartitions();
         if (kafka.managed() && strimziUsable) {
-            floor = Math.max(floor, liveTopicPartitions());
+            int[] live = {0};
+            step("KafkaTopic " + Names.kafkaTopic(cluster, Topic.MESSAGES), () -> live[0] = liveTopicPartitions());
+            floor = Math.max(floor, live[0]);
         }
         partitions = Math.max(requested, floor);
         if (requested < floor) {

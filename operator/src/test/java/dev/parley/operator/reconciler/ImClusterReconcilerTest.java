@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
@@ -399,11 +400,21 @@ class ImClusterReconcilerTest {
         mock.kafkaReady(NS, cluster);
     }
 
+    /** Edits like kubectl does: retried when the operator wrote the object in between (409). */
     private void edit(String name, Consumer<ImCluster> change) {
-        client.resources(ImCluster.class).inNamespace(NS).withName(name).edit(c -> {
-            change.accept(c);
-            return c;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.resources(ImCluster.class).inNamespace(NS).withName(name).edit(c -> {
+                    change.accept(c);
+                    return c;
+                });
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void claim(String name, String cluster, String component) {
