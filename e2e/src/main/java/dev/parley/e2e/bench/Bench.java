@@ -56,6 +56,8 @@ public final class Bench {
         Set<String> phases = config.phases();
         Machine.CpuSample runStart = Machine.CpuSample.take(serverPids);
         Machine.Cores loadCores = null;
+        SteadyLoad.Outcome load = null;
+        GroupFanout.Result group = null;
         int status = 0;
         try {
             List<String> userIds = new ArrayList<>();
@@ -71,11 +73,14 @@ public final class Bench {
             fleet.heartbeat(timer);
             progress("%d users online in %d ms (run %s, seed %d)", userIds.size(), (System.nanoTime() - loginStart) / 1_000_000, run, seed);
 
+            if (config.warmupMessages() > 0) {
+                SteadyLoad.Outcome warmup = SteadyLoad.run(fleet, timer, random, config.rate(), config.warmupMessages(), -1);
+                progress("warm-up (not reported): %s", warmup.load());
+            }
             if (phases.contains("load")) {
                 Machine.CpuSample before = Machine.CpuSample.take(serverPids);
-                SteadyLoad.Outcome load = SteadyLoad.run(fleet, timer, random, config.rate(), config.messages(), -1);
+                load = SteadyLoad.run(fleet, timer, random, config.rate(), config.messages(), -1);
                 loadCores = before.until(Machine.CpuSample.take(serverPids));
-                report.load(load.load(), load.maxSendLagMs());
                 progress("load: %s; cores %s; send lag %s ms", load.load(), loadCores, load.maxSendLagMs());
             }
             if (phases.contains("offline")) {
@@ -84,13 +89,12 @@ public final class Bench {
                 progress("offline: %s", offline);
             }
             if (phases.contains("group")) {
-                GroupFanout.Result group = GroupFanout.run(fleet, config, timer, random);
+                group = GroupFanout.run(fleet, config, timer, random);
                 if (group.skipped() != null) {
                     report.skipped("group", group.skipped());
                     progress("group skipped: %s", group.skipped());
                 } else {
-                    report.group(group.ledger().summary());
-                    progress("group: %s", group.ledger().summary());
+                    progress("group: %s", group.atEnd());
                 }
             }
             if (phases.contains("saturation")) {
@@ -101,6 +105,25 @@ public final class Bench {
             report.error(cause.toString());
             progress("failed: %s", cause);
             status = 1;
+        }
+        try {
+            // Whatever a phase stopped waiting for may still come: only what never came is lost.
+            List<DeliveryLedger> open = new ArrayList<>();
+            if (load != null) {
+                open.add(load.ledger());
+            }
+            if (group != null && group.ledger() != null) {
+                open.add(group.ledger());
+            }
+            fleet.drain(open);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (load != null) {
+            report.load(load.load(), load.ledger().summary(), load.maxSendLagMs());
+        }
+        if (group != null && group.ledger() != null) {
+            report.group(group.atEnd(), group.ledger().summary());
         }
         report.rss(Machine.rssKb(ServerProcesses.NAMES, serverPids));
         if (loadCores != null) {

@@ -27,6 +27,7 @@ public final class BenchConfig {
         flag("users", "200", "U: users logged in and online");
         flag("messages", "50", "K: messages each user sends in the steady load (and each group gets)");
         flag("rate", "5", "R: msg/s per sending user");
+        flag("warmup-messages", "2", "unreported messages each user sends first, so the client's JIT is warm");
         flag("offline-messages", "1000", "M: messages sent to the offline user");
         flag("offline-senders", "20", "users sending to the offline user");
         flag("groups", "10", "G: groups in the fan-out phase");
@@ -36,7 +37,7 @@ public final class BenchConfig {
         flag("max-steps", "8", "most saturation steps");
         flag("p99-limit-ms", "1000", "saturation stops once p99 exceeds this");
         flag("min-growth", "0.05", "saturation stops once delivered msg/s grows by less than this fraction");
-        flag("drain-seconds", "30", "longest wait for outstanding deliveries after sending stops");
+        flag("drain-seconds", "60", "longest wait for outstanding deliveries after sending stops");
         flag("idle-drain-seconds", "5", "stop waiting once nothing arrived for this long");
         flag("offline-timeout-seconds", "60", "longest wait for the offline user to hold every message");
         flag("login-concurrency", "20", "logins in flight at once");
@@ -180,6 +181,7 @@ public final class BenchConfig {
     public int users() { return integer("users"); }
     public int messages() { return integer("messages"); }
     public double rate() { return decimal("rate"); }
+    public int warmupMessages() { return integer("warmup-messages"); }
     public int offlineMessages() { return integer("offline-messages"); }
     public int offlineSenders() { return Math.min(integer("offline-senders"), users()); }
     public int groups() { return integer("groups"); }
@@ -249,6 +251,7 @@ public final class BenchConfig {
         p.put("U", users());
         p.put("K", messages());
         p.put("R", rate());
+        p.put("warmup_messages", warmupMessages());
         p.put("M", offlineMessages());
         p.put("offline_senders", offlineSenders());
         p.put("G", groups());

@@ -16,11 +16,13 @@ public final class DeliveryLedger {
 
     private final int slots;
     private final BitSet[] seenBy;
-    /** (recipient, sender) → the highest id delivered so far, to spot per-sender reordering. */
+    /** (recipient, sender, conversation) → the highest id delivered so far, to spot per-sender reordering. */
     private final Map<Long, Integer> lastFromSender = new HashMap<>();
     private final Latencies latencies = new Latencies();
     private int[] sender = new int[256];
     private int[] target = new int[256];
+    /** The conversation of each message: the target slot for one-to-one, the group number for groups. */
+    private int[] conversation = new int[256];
     private int size;
     private long expectedDeliveries;
     private long receivedUnique;
@@ -39,14 +41,25 @@ public final class DeliveryLedger {
         }
     }
 
-    /** Registers a message about to be sent; returns its id. {@code fanout} is how many deliveries it owes. */
-    public synchronized int register(int senderSlot, int targetSlot, int fanout, long sendMicros) {
+    /** Registers a one-to-one message about to be sent; returns its id. */
+    public int register(int senderSlot, int targetSlot, long sendMicros) {
+        return register(senderSlot, targetSlot, targetSlot, 1, sendMicros);
+    }
+
+    /** Registers a message to group number {@code group} that owes {@code fanout} deliveries; returns its id. */
+    public int registerGroup(int senderSlot, int group, int fanout, long sendMicros) {
+        return register(senderSlot, GROUP, group, fanout, sendMicros);
+    }
+
+    private synchronized int register(int senderSlot, int targetSlot, int conversationKey, int fanout, long sendMicros) {
         if (size == sender.length) {
             sender = Arrays.copyOf(sender, size * 2);
             target = Arrays.copyOf(target, size * 2);
+            conversation = Arrays.copyOf(conversation, size * 2);
         }
         sender[size] = senderSlot;
         target[size] = targetSlot;
+        conversation[size] = conversationKey;
         expectedDeliveries += fanout;
         firstSendMicros = Math.min(firstSendMicros, sendMicros);
         return size++;
@@ -73,13 +86,14 @@ public final class DeliveryLedger {
         receivedUnique++;
         latencies.add(receiveMicros - sendMicros);
         lastReceiveMicros = Math.max(lastReceiveMicros, receiveMicros);
-        // A sender's ids rise in its send order, so a lower id after a higher one is a reordering.
-        long pair = ((long) recipientSlot << 32) | sender[id];
-        Integer last = lastFromSender.get(pair);
+        // A sender's ids rise in its send order, so within one conversation a lower id after a
+        // higher one is a reordering; across conversations there is no order to keep.
+        long key = ((long) recipientSlot << 42) | ((long) sender[id] << 21) | conversation[id];
+        Integer last = lastFromSender.get(key);
         if (last != null && id < last) {
             outOfOrder++;
         } else {
-            lastFromSender.put(pair, id);
+            lastFromSender.put(key, id);
         }
     }
 

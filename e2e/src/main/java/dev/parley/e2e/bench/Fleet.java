@@ -106,17 +106,17 @@ public final class Fleet implements ImConnection.MessageSink {
     public void sendSingle(DeliveryLedger ledger, int tag, int fromSlot, int toSlot) {
         ImConnection from = online.get(fromSlot);
         long now = Clock.micros();
-        int id = ledger.register(fromSlot, toSlot, 1, now);
+        int id = ledger.register(fromSlot, toSlot, now);
         MsgData msg = textMessage(from.userId, new MessageBody(run, tag, id, now))
                 .setRecvID(online.get(toSlot).userId).setSessionType(SINGLE_CHAT).build();
         send(ledger, id, from, msg);
     }
 
     /** Sends a group text message and books {@code fanout} deliveries for it. */
-    public void sendGroup(DeliveryLedger ledger, int tag, int fromSlot, String groupId, int fanout) {
+    public void sendGroup(DeliveryLedger ledger, int tag, int fromSlot, int group, String groupId, int fanout) {
         ImConnection from = online.get(fromSlot);
         long now = Clock.micros();
-        int id = ledger.register(fromSlot, DeliveryLedger.GROUP, fanout, now);
+        int id = ledger.registerGroup(fromSlot, group, fanout, now);
         MsgData msg = textMessage(from.userId, new MessageBody(run, tag, id, now))
                 .setGroupID(groupId).setSessionType(GROUP_CHAT).build();
         send(ledger, id, from, msg);
@@ -156,13 +156,18 @@ public final class Fleet implements ImConnection.MessageSink {
      * limit passed; returns whether it is complete.
      */
     public boolean drain(DeliveryLedger ledger) throws InterruptedException {
+        return drain(List.of(ledger));
+    }
+
+    /** {@link #drain(DeliveryLedger)} over several ledgers: progress on any of them counts. */
+    public boolean drain(List<DeliveryLedger> ledgers) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (config.drainSeconds() * 1e9);
         long idleLimit = (long) (config.idleDrainSeconds() * 1e9);
         long lastCount = -1;
         long lastProgress = System.nanoTime();
-        while (!ledger.complete()) {
+        while (!ledgers.stream().allMatch(DeliveryLedger::complete)) {
             long now = System.nanoTime();
-            long count = ledger.receivedUnique();
+            long count = ledgers.stream().mapToLong(DeliveryLedger::receivedUnique).sum();
             if (count != lastCount) {
                 lastCount = count;
                 lastProgress = now;

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class GroupFanout {
     /** The ledger of the sends, or why the phase could not run. */
-    public record Result(DeliveryLedger ledger, String skipped) {
+    public record Result(DeliveryLedger ledger, DeliveryLedger.Summary atEnd, String skipped) {
     }
 
     private GroupFanout() {
@@ -39,19 +39,19 @@ public final class GroupFanout {
             AppServerApi.Answer answer = fleet.api().createGroup(fleet.user(members[g][0]).userId, others,
                     "pbench-" + fleet.run() + "-" + g);
             if (!answer.ok()) {
-                return new Result(null, "POST /group/create_group answered " + abbreviate(answer.toString()));
+                return new Result(null, null, "POST /group/create_group answered " + abbreviate(answer.toString()));
             }
             groupIds[g] = answer.data().path("groupInfo").path("groupID").asText("");
             if (groupIds[g].isEmpty()) {
-                return new Result(null, "POST /group/create_group returned no data.groupInfo.groupID: " + abbreviate(answer.toString()));
+                return new Result(null, null, "POST /group/create_group returned no data.groupInfo.groupID: " + abbreviate(answer.toString()));
             }
         }
         DeliveryLedger ledger = fleet.newLedger();
         int tag = fleet.ledgerTag(ledger);
         Pacer.run(timer, groups, config.groupRate(), config.messages(), -1, random,
-                g -> fleet.sendGroup(ledger, tag, members[g][random.nextInt(size)], groupIds[g], size - 1)).join();
+                g -> fleet.sendGroup(ledger, tag, members[g][random.nextInt(size)], g, groupIds[g], size - 1)).join();
         fleet.drain(ledger);
-        return new Result(ledger, null);
+        return new Result(ledger, ledger.summary(), null);
     }
 
     private static String abbreviate(String s) {

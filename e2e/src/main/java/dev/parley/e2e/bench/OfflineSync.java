@@ -29,7 +29,8 @@ public final class OfflineSync {
     private static final int TAG = -1;
     private static final int SLOT = 1_000_000;
 
-    public record Result(int m, Long msToAll, long lost, long outOfOrder, long duplicates, long sendErrors,
+    /** {@code msSentToStored}: from the last send answer until the senders' 1006 showed all M stored (null: never). */
+    public record Result(int m, Long msToAll, Long msSentToStored, long lost, long outOfOrder, long duplicates, long sendErrors,
                          int pullRequests, int syncRounds) {
     }
 
@@ -47,6 +48,8 @@ public final class OfflineSync {
 
         AtomicLong sendErrors = new AtomicLong();
         sendAll(fleet, userX, m, config.offlineSenders(), sendErrors).join();
+        // Log X in only once the messages are stored, so the figure is the sync, not the pipeline.
+        Long msToStored = waitStored(fleet, userX, m, config);
 
         String token = fleet.api().userToken(userX, config.platform()).join();
         long loginStart = System.nanoTime();
@@ -101,7 +104,43 @@ public final class OfflineSync {
             x.close();
         }
         Long msToAll = inbox.complete() ? Math.round((inbox.completedAtNanos() - loginStart) / 1e6) : null;
-        return new Result(m, msToAll, m - inbox.held(), inbox.outOfOrder(), inbox.duplicates(), sendErrors.get(), pulls, rounds);
+        return new Result(m, msToAll, msToStored, m - inbox.held(), inbox.outOfOrder(), inbox.duplicates(), sendErrors.get(), pulls, rounds);
+    }
+
+    /** Polls each sender's 1006 for its conversation with X until their maxSeqs add up to M. */
+    private static Long waitStored(Fleet fleet, String userX, int m, BenchConfig config) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + (long) (config.offlineTimeoutSeconds() * 1e9);
+        while (System.nanoTime() < deadline) {
+            List<CompletableFuture<Long>> maxSeqs = new ArrayList<>();
+            for (int s = 0; s < config.offlineSenders(); s++) {
+                ImConnection sender = fleet.user(s);
+                String conversationId = conversationId(sender.userId, userX);
+                var req = GetConversationsHasReadAndMaxSeqReq.newBuilder().setUserID(sender.userId)
+                        .addConversationIDs(conversationId).build();
+                maxSeqs.add(sender.request(ImConnection.GET_CONV_MAX_READ_SEQ, req.toByteArray()).thenApply(f -> {
+                    try {
+                        Seqs seqs = GetConversationsHasReadAndMaxSeqResp.parseFrom(f.data()).getSeqsMap().get(conversationId);
+                        return seqs == null ? 0L : seqs.getMaxSeq();
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        return 0L;
+                    }
+                }));
+            }
+            long stored = 0;
+            for (CompletableFuture<Long> maxSeq : maxSeqs) {
+                stored += maxSeq.join();
+            }
+            if (stored >= m) {
+                return Math.round((System.nanoTime() - start) / 1e6);
+            }
+            Thread.sleep(50);
+        }
+        return null;
+    }
+
+    static String conversationId(String a, String b) {
+        return a.compareTo(b) < 0 ? "si_" + a + "_" + b : "si_" + b + "_" + a;
     }
 
     private static void hold(OfflineInbox inbox, String run, String userX, MsgData msg) {
@@ -110,9 +149,7 @@ public final class OfflineSync {
         }
         MessageBody body = MessageBody.decode(msg.getContent().toByteArray(), run);
         if (body != null && body.ledger() == TAG) {
-            String a = msg.getSendID();
-            String conversationId = a.compareTo(userX) < 0 ? "si_" + a + "_" + userX : "si_" + userX + "_" + a;
-            inbox.add(conversationId, msg.getSeq(), body.id());
+            inbox.add(conversationId(msg.getSendID(), userX), msg.getSeq(), body.id());
         }
     }
 

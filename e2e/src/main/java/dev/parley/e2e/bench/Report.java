@@ -23,15 +23,22 @@ public final class Report {
         root.putNull("loadavg_start");
     }
 
-    public void load(DeliveryLedger.Summary s, double maxSendLagMs) {
+    /**
+     * {@code atEnd} is the ledger when the phase stopped waiting; {@code last} the same ledger when
+     * the run ended. Counts come from {@code last}, so "lost" means never delivered during the whole
+     * run; "late" are deliveries that came after the phase stopped waiting. Throughput is the phase's.
+     */
+    public void load(DeliveryLedger.Summary atEnd, DeliveryLedger.Summary last, double maxSendLagMs) {
+        DeliveryLedger.Summary s = last;
         ObjectNode load = root.putObject("load");
         load.put("sent", s.sent());
         load.put("received_unique", s.receivedUnique());
         load.put("lost", s.lost());
+        load.put("late", s.receivedUnique() - atEnd.receivedUnique());
         load.put("duplicates", s.duplicates());
         load.put("out_of_order", s.outOfOrder());
         load.set("latency_ms", latency(s.latency()));
-        load.put("delivered_msgs_per_s", s.perSecond());
+        load.put("delivered_msgs_per_s", atEnd.perSecond());
         load.put("send_errors", s.sendErrors());
         load.put("misdelivered", s.misdelivered());
         load.put("max_send_lag_ms", maxSendLagMs);
@@ -41,6 +48,7 @@ public final class Report {
         ObjectNode offline = root.putObject("offline");
         offline.put("M", r.m());
         offline.put("ms_to_all", r.msToAll());
+        offline.put("ms_sent_to_stored", r.msSentToStored());
         offline.put("lost", r.lost());
         offline.put("out_of_order", r.outOfOrder());
         offline.put("duplicates", r.duplicates());
@@ -49,15 +57,18 @@ public final class Report {
         offline.put("sync_rounds", r.syncRounds());
     }
 
-    public void group(DeliveryLedger.Summary s) {
+    /** As {@link #load}: counts at the end of the run, throughput of the phase. */
+    public void group(DeliveryLedger.Summary atEnd, DeliveryLedger.Summary last) {
+        DeliveryLedger.Summary s = last;
         ObjectNode group = root.putObject("group");
         group.put("deliveries", s.receivedUnique());
         group.put("expected", s.expected());
         group.put("lost", s.lost());
+        group.put("late", s.receivedUnique() - atEnd.receivedUnique());
         group.put("duplicates", s.duplicates());
         group.put("out_of_order", s.outOfOrder());
         group.set("latency_ms", latency(s.latency()));
-        group.put("deliveries_per_s", s.perSecond());
+        group.put("deliveries_per_s", atEnd.perSecond());
         group.put("sent", s.sent());
         group.put("send_errors", s.sendErrors());
     }
@@ -73,7 +84,7 @@ public final class Report {
             o.put("offered_msgs_per_s", step.offeredPerSecond());
             o.put("sent", step.load().sent());
             o.put("delivered_msgs_per_s", step.load().perSecond());
-            o.put("lost", step.load().lost());
+            o.put("undelivered_at_step_end", step.load().lost());
             o.put("duplicates", step.load().duplicates());
             o.set("latency_ms", latency(step.load().latency()));
             o.put("max_send_lag_ms", step.maxSendLagMs());

@@ -37,6 +37,7 @@ public final class Saturation {
             Machine.Cores cores = before.until(Machine.CpuSample.take(serverPids));
             Double p99 = load.latency().p99();
             Double delivered = load.perSecond();
+            // A delivery still missing when the step stopped waiting is later than any limit.
             boolean held = p99 != null && p99 <= config.p99LimitMs() && load.lost() == 0 && delivered != null;
             steps.add(new Step(rate, rate * fleet.online().size(), load, cores, outcome.maxSendLagMs(), held));
             Bench.progress("saturation step %d: R=%s/user delivered %s msg/s p99 %s ms lost %d; cores: client %s server %s machine %s; send lag %s ms",
@@ -44,7 +45,7 @@ public final class Saturation {
             if (held) {
                 best = best == null ? delivered : Math.max(best, delivered);
             } else {
-                stop = load.lost() > 0 ? "messages lost" : "p99 above " + config.p99LimitMs() + " ms";
+                stop = load.lost() > 0 ? "deliveries missing at the end of the step's drain" : "p99 above " + config.p99LimitMs() + " ms";
                 break;
             }
             if (previous != null && delivered < previous * (1 + config.minGrowth())) {

@@ -22,10 +22,10 @@ public final class SteadyLoad {
             fleet.sendSingle(ledger, tag, from, to >= from ? to + 1 : to);
         }).join();
         fleet.drain(ledger);
-        return new Outcome(ledger.summary(), lag);
+        return new Outcome(ledger, ledger.summary(), lag);
     }
 
-    /** The deliveries, and how far the client's sends fell behind their schedule at worst. */
-    public record Outcome(DeliveryLedger.Summary load, double maxSendLagMs) {
+    /** The ledger, its state when the phase stopped waiting, and how far sends fell behind their schedule at worst. */
+    public record Outcome(DeliveryLedger ledger, DeliveryLedger.Summary load, double maxSendLagMs) {
     }
 }

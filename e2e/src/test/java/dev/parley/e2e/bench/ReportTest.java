@@ -26,10 +26,10 @@ class ReportTest {
     void phasesFillTheBenchmarkShape() throws Exception {
         Report report = new Report("1.0", Map.of());
         DeliveryLedger ledger = new DeliveryLedger(2);
-        int id = ledger.register(0, 1, 1, 0);
+        int id = ledger.register(0, 1, 0);
         ledger.receive(id, 1, 0, 5_000);
-        report.load(ledger.summary(), 3.5);
-        report.offline(new OfflineSync.Result(1000, 850L, 0, 0, 0, 0, 10, 1));
+        report.load(ledger.summary(), ledger.summary(), 3.5);
+        report.offline(new OfflineSync.Result(1000, 850L, 20L, 0, 0, 0, 0, 10, 1));
         report.skipped("group", "POST /group/create_group answered HTTP 404");
         report.saturation(new Saturation.Result(1234.5, List.of(new Saturation.Step(5, 1000, ledger.summary(),
                 new Machine.Cores(1.5, 0.3, null), 2.0, true)), "delivered throughput stopped growing"));
