@@ -33,6 +33,7 @@ public final class BenchConfig {
         flag("groups", "10", "G: groups in the fan-out phase");
         flag("group-size", "100", "S: members per group");
         flag("group-rate", "5", "msg/s per group in the fan-out phase");
+        flag("saturation-start-rate", "", "msg/s per user of the first saturation step (default R)");
         flag("step-seconds", "10", "length of one saturation step");
         flag("max-steps", "8", "most saturation steps");
         flag("p99-limit-ms", "1000", "saturation stops once p99 exceeds this");
@@ -187,6 +188,9 @@ public final class BenchConfig {
     public int groups() { return integer("groups"); }
     public int groupSize() { return integer("group-size"); }
     public double groupRate() { return decimal("group-rate"); }
+    public double saturationStartRate() {
+        return values.get("saturation-start-rate").isBlank() ? rate() : decimal("saturation-start-rate");
+    }
     public double stepSeconds() { return decimal("step-seconds"); }
     public int maxSteps() { return integer("max-steps"); }
     public double p99LimitMs() { return decimal("p99-limit-ms"); }
@@ -257,6 +261,7 @@ public final class BenchConfig {
         p.put("G", groups());
         p.put("S", groupSize());
         p.put("group_rate", groupRate());
+        p.put("saturation_start_rate", saturationStartRate());
         p.put("step_s", stepSeconds());
         p.put("max_steps", maxSteps());
         return p;

@@ -30,7 +30,7 @@ public final class Saturation {
         String stop = "max steps reached";
         long stepMicros = (long) (config.stepSeconds() * 1e6);
         for (int i = 0; i < config.maxSteps(); i++) {
-            double rate = config.rate() * Math.pow(2, i);
+            double rate = config.saturationStartRate() * Math.pow(2, i);
             Machine.CpuSample before = Machine.CpuSample.take(serverPids);
             SteadyLoad.Outcome outcome = SteadyLoad.run(fleet, timer, random, rate, -1, stepMicros);
             DeliveryLedger.Summary load = outcome.load();
