@@ -43,7 +43,7 @@ public final class BenchConfig {
         flag("offline-timeout-seconds", "60", "longest wait for the offline user to hold every message");
         flag("login-concurrency", "20", "logins in flight at once");
         flag("request-timeout-seconds", "15", "WebSocket request timeout");
-        flag("server-version", "", "version string to report (default null)");
+        flag("server-version", "", "version string to report (default: null)");
         flag("pids", "", "server PIDs for RSS and CPU: name=pid,... (a name may repeat)");
         flag("pid-dir", "", "folder of NAME.pid files (kafka.pid, mongo.pid, ...)");
         flag("ports", "kafka=9092,mongo=27017,mysql=3306,redis=6379",
@@ -128,8 +128,8 @@ public final class BenchConfig {
 
     public static String usage() {
         StringBuilder b = new StringBuilder("usage: Bench [--smoke] [--flag value | --flag=value] ...\n");
-        FLAGS.forEach((name, spec) -> b.append(String.format("  --%-24s %s (default %s)%n", name, spec[1],
-                spec[0].isEmpty() ? "none" : spec[0])));
+        FLAGS.forEach((name, spec) -> b.append(String.format("  --%-24s %s%s%n", name, spec[1],
+                spec[1].contains("default") ? "" : " (default " + (spec[0].isEmpty() ? "none" : spec[0]) + ")")));
         b.append("  aliases: ").append(ALIASES).append('\n');
         return b.toString();
     }
