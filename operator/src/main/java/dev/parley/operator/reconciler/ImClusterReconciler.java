@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
 @RBACRule(apiGroups = "", resources = {"secrets", "configmaps", "services"}, verbs = {RBACVerbs.GET, RBACVerbs.LIST, RBACVerbs.WATCH, RBACVerbs.CREATE, RBACVerbs.UPDATE,
                 RBACVerbs.PATCH, RBACVerbs.DELETE})
 @RBACRule(apiGroups = "", resources = "events", verbs = {RBACVerbs.CREATE, RBACVerbs.PATCH})
-@RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = {RBACVerbs.LIST, RBACVerbs.DELETE})
+// deleteClaim removes the store PVCs by label, which the client sends as a collection delete.
+@RBACRule(apiGroups = "", resources = "persistentvolumeclaims", verbs = {RBACVerbs.LIST, RBACVerbs.DELETE, "deletecollection"})
 @RBACRule(apiGroups = "apps", resources = {"deployments", "statefulsets"}, verbs = {RBACVerbs.GET, RBACVerbs.LIST, RBACVerbs.WATCH, RBACVerbs.CREATE, RBACVerbs.UPDATE,
                 RBACVerbs.PATCH, RBACVerbs.DELETE})
 @RBACRule(apiGroups = "policy", resources = "poddisruptionbudgets", verbs = {RBACVerbs.GET, RBACVerbs.LIST, RBACVerbs.WATCH, RBACVerbs.CREATE, RBACVerbs.UPDATE,

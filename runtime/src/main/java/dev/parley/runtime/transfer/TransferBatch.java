@@ -75,14 +75,20 @@ public class TransferBatch {
 
         List<String> conversationIds = new ArrayList<>(byConversation.keySet());
         Map<String, Long> counters = seqCounters.current(conversationIds);
+        List<String> missing = conversationIds.stream().filter(id -> !counters.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            // New conversations have no counter yet; a lost counter is recovered from what is stored.
+            Map<String, Long> recovered = syncLibrary.highestStoredSeqs(missing);
+            recovered.forEach((conversationId, seq) -> {
+                if (seq > 0) {
+                    LOG.infof("seq counter of %s was missing in Redis; recovered %d from the sync library", conversationId, seq);
+                }
+            });
+            counters.putAll(recovered);
+        }
         Map<String, SyncLibrary.Pending> pending = new LinkedHashMap<>();
         for (String conversationId : conversationIds) {
-            Long highest = counters.get(conversationId);
-            if (highest == null) {
-                highest = syncLibrary.highestStoredSeq(conversationId);
-                LOG.infof("seq counter of %s missing in Redis; recovered %d from the sync library", conversationId, highest);
-            }
-            pending.put(conversationId, new SyncLibrary.Pending(highest, byConversation.get(conversationId)));
+            pending.put(conversationId, new SyncLibrary.Pending(counters.get(conversationId), byConversation.get(conversationId)));
         }
 
         List<SyncLibrary.Stored> stored = syncLibrary.appendAll(pending);

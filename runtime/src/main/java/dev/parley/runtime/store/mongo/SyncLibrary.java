@@ -33,7 +33,7 @@ import org.bson.types.Binary;
 @ApplicationScoped
 public class SyncLibrary {
     /** How far ahead a seq recovery looks per round trip. */
-    private static final int PROBE_WINDOW = 64;
+    private static final int PROBE_WINDOW = 16;
     private static final int MAX_COLLISIONS = 1000;
 
     private final MongoCollection<Document> messages;
@@ -171,25 +171,38 @@ public class SyncLibrary {
      * after it was recorded (a crash between the two writes).
      */
     public long highestStoredSeq(String conversationId) {
-        Document conversation = conversations.find(Filters.eq("_id", conversationId)).first();
-        long highest = conversation == null ? 0 : conversation.get("maxSeq", Number.class).longValue();
-        while (true) {
-            List<String> ids = new ArrayList<>(PROBE_WINDOW);
-            for (long seq = highest + 1; seq <= highest + PROBE_WINDOW; seq++) {
-                ids.add(id(conversationId, seq));
+        return highestStoredSeqs(List.of(conversationId)).get(conversationId);
+    }
+
+    /** {@link #highestStoredSeq} for many conversations at once: one read of the records, one probe per round. */
+    public Map<String, Long> highestStoredSeqs(Collection<String> conversationIds) {
+        Map<String, Long> highest = new HashMap<>();
+        Map<String, Long> recorded = maxSeqs(conversationIds);
+        conversationIds.forEach(id -> highest.put(id, recorded.getOrDefault(id, 0L)));
+        java.util.Set<String> open = new java.util.HashSet<>(conversationIds);
+        while (!open.isEmpty()) {
+            List<String> ids = new ArrayList<>(open.size() * PROBE_WINDOW);
+            for (String conversationId : open) {
+                long from = highest.get(conversationId);
+                for (long seq = from + 1; seq <= from + PROBE_WINDOW; seq++) {
+                    ids.add(id(conversationId, seq));
+                }
             }
-            java.util.Set<Long> present = new java.util.HashSet<>();
-            messages.find(Filters.in("_id", ids)).projection(new Document("seq", 1))
-                    .forEach(d -> present.add(d.get("seq", Number.class).longValue()));
-            long probed = highest;
-            while (present.contains(probed + 1)) {
-                probed++;
+            java.util.Set<String> present = new java.util.HashSet<>();
+            messages.find(Filters.in("_id", ids)).projection(new Document("_id", 1)).forEach(d -> present.add(d.getString("_id")));
+            for (String conversationId : List.copyOf(open)) {
+                long from = highest.get(conversationId);
+                long probed = from;
+                while (present.contains(id(conversationId, probed + 1))) {
+                    probed++;
+                }
+                highest.put(conversationId, probed);
+                if (probed < from + PROBE_WINDOW) {
+                    open.remove(conversationId);
+                }
             }
-            if (probed < highest + PROBE_WINDOW) {
-                return probed;
-            }
-            highest = probed;
         }
+        return highest;
     }
 
     /** Records each conversation's highest stored seq and its time; never lowers them. */
