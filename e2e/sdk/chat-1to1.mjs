@@ -44,13 +44,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let opts;
 try {
-  opts = parseArgs();
+  // --ws-b: B's gateway, when it differs from A's (several gateway processes of one cluster).
+  opts = parseArgs(process.argv.slice(2), { 'ws-b': '' });
 } catch (e) {
   if (!(e instanceof UsageError)) throw e;
   if (e.message) process.stderr.write(`${SCENARIO}: ${e.message}\n`);
   process.stderr.write(
     `usage: node chat-1to1.mjs [--api http://127.0.0.1:10001] [--ws ws://127.0.0.1:10001] ` +
-      `[--secret openIM123] [--timeout 60] [--verbose]\n`,
+      `[--ws-b ws://127.0.0.1:10002] [--secret openIM123] [--timeout 60] [--verbose]\n`,
   );
   process.exit(2);
 }
@@ -68,7 +69,7 @@ await runScenario(SCENARIO, opts, async (report) => {
   const aID = `a${suffix}`;
   const bID = `b${suffix}`;
   const conversationID = singleConversationID(aID, bID);
-  report.info = { api: opts.api, ws: opts.ws, users: { a: aID, b: bID }, conversationID };
+  report.info = { api: opts.api, ws: opts.ws, wsB: opts['ws-b'] || opts.ws, users: { a: aID, b: bID }, conversationID };
 
   // 1. Tokens and login ------------------------------------------------------------------------
   say(`admin token from ${opts.api}`);
@@ -85,7 +86,7 @@ await runScenario(SCENARIO, opts, async (report) => {
 
   const common = { platformID: Platform.Web, api: opts.api, ws: opts.ws, verbose: opts.verbose };
   const a = new SdkUser({ name: 'A', userID: aID, token: aToken, ...common });
-  const b = new SdkUser({ name: 'B', userID: bID, token: bToken, ...common });
+  const b = new SdkUser({ name: 'B', userID: bID, token: bToken, ...common, ws: opts['ws-b'] || opts.ws });
 
   try {
     say('A and B log in');
