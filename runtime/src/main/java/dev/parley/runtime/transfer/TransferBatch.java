@@ -77,14 +77,17 @@ public class TransferBatch {
         Map<String, Long> counters = seqCounters.current(conversationIds);
         List<String> missing = conversationIds.stream().filter(id -> !counters.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            // New conversations have no counter yet; a lost counter is recovered from what is stored.
-            Map<String, Long> recovered = syncLibrary.highestStoredSeqs(missing);
-            recovered.forEach((conversationId, seq) -> {
+            // New conversations have no counter yet, and a lost one restarts from the recorded maximum: one
+            // read for all. Should messages stand beyond that record, their unique _id makes the insert
+            // collide, and appendAll recovers the true maximum from what is stored.
+            Map<String, Long> recorded = syncLibrary.maxSeqs(missing);
+            for (String conversationId : missing) {
+                long seq = recorded.getOrDefault(conversationId, 0L);
                 if (seq > 0) {
-                    LOG.infof("seq counter of %s was missing in Redis; recovered %d from the sync library", conversationId, seq);
+                    LOG.infof("seq counter of %s was missing in Redis; continuing after the recorded seq %d", conversationId, seq);
                 }
-            });
-            counters.putAll(recovered);
+                counters.put(conversationId, seq);
+            }
         }
         Map<String, SyncLibrary.Pending> pending = new LinkedHashMap<>();
         for (String conversationId : conversationIds) {

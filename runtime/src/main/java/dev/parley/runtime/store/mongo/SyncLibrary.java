@@ -175,7 +175,7 @@ public class SyncLibrary {
     }
 
     /** {@link #highestStoredSeq} for many conversations at once: one read of the records, one probe per round. */
-    public Map<String, Long> highestStoredSeqs(Collection<String> conversationIds) {
+    private Map<String, Long> highestStoredSeqs(Collection<String> conversationIds) {
         Map<String, Long> highest = new HashMap<>();
         Map<String, Long> recorded = maxSeqs(conversationIds);
         conversationIds.forEach(id -> highest.put(id, recorded.getOrDefault(id, 0L)));
