@@ -117,8 +117,8 @@ public interface ParleyConfig {
     }
 
     interface Transfer {
-        /** Consumer threads per transfer process; each owns some partitions. */
-        @WithDefault("1")
+        /** Consumer threads per transfer process; each owns some partitions, so their store round trips overlap. */
+        @WithDefault("3")
         int consumers();
 
         @WithDefault("500")
