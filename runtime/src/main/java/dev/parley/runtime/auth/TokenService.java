@@ -76,11 +76,6 @@ public class TokenService {
         }
     }
 
-    /** Every token of the user on that platform, with its status. */
-    public Map<String, String> tokensOf(String userId, int platformId) {
-        return hashes.hgetall(statusKey(userId, platformId));
-    }
-
     private static String statusKey(String userId, int platformId) {
         return "parley:token:" + userId + ":" + platformId;
     }

@@ -8,14 +8,12 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The connections this gateway holds, and their entries in the online registry. */
 @ApplicationScoped
 public class LocalSessions {
     private final Map<String, Session> byConnection = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> connectionsByUser = new ConcurrentHashMap<>();
     private final OnlineRegistry registry;
     private final GatewayInstance instance;
     private final ParleyConfig config;
@@ -36,7 +34,6 @@ public class LocalSessions {
 
     public void add(Session session) {
         byConnection.put(session.connection().id(), session);
-        connectionsByUser.computeIfAbsent(session.userId(), u -> ConcurrentHashMap.newKeySet()).add(session.connection().id());
         registry.register(session.entry(instance.id()), config.gateway().presenceTtl());
     }
 
@@ -45,22 +42,11 @@ public class LocalSessions {
         if (session == null) {
             return;
         }
-        Set<String> connections = connectionsByUser.get(session.userId());
-        if (connections != null) {
-            connections.remove(connectionId);
-            if (connections.isEmpty()) {
-                connectionsByUser.remove(session.userId(), connections);
-            }
-        }
         registry.unregister(session.entry(instance.id()));
     }
 
     public Session get(String connectionId) {
         return byConnection.get(connectionId);
-    }
-
-    public List<Session> ofUser(String userId) {
-        return connectionsByUser.getOrDefault(userId, Set.of()).stream().map(byConnection::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Scheduled(every = "${parley.gateway.presence-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -33,7 +33,6 @@ public final class PartitionLoop implements Runnable {
     private final BatchHandler handler;
     private final AtomicLong lag;
     private volatile boolean running = true;
-    private volatile boolean subscribed;
 
     public PartitionLoop(String name, KafkaConsumer<String, byte[]> consumer, String topic, BatchHandler handler, AtomicLong lag) {
         this.name = name;
@@ -43,16 +42,11 @@ public final class PartitionLoop implements Runnable {
         this.lag = lag;
     }
 
-    public boolean subscribed() {
-        return subscribed;
-    }
-
     @Override
     public void run() {
         Duration backoff = Duration.ofMillis(200);
         try {
             consumer.subscribe(List.of(topic));
-            subscribed = true;
             while (running) {
                 ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
                 updateLag();

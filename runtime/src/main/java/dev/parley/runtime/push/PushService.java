@@ -67,10 +67,6 @@ public class PushService {
         }
     }
 
-    public boolean running() {
-        return loop != null && loop.subscribed();
-    }
-
     private void handle(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         List<PushRouter.Routed> messages = new ArrayList<>(records.size());
         ConversationMembers.Resolver audiences = members.resolver();

@@ -74,10 +74,6 @@ public class TransferService {
         }
     }
 
-    public boolean running() {
-        return !loops.isEmpty() && loops.stream().allMatch(PartitionLoop::subscribed);
-    }
-
     private void handle(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         TransferBatch.Result result = batch.process(records);
         List<Future<RecordMetadata>> acks = new ArrayList<>();
