@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -30,7 +30,7 @@ public class MessageIngress {
     private final KafkaClients kafka;
     private final SendPermissions permissions;
     private final Counter accepted;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private volatile Producer<String, byte[]> producer;
 
     public MessageIngress(ParleyConfig config, KafkaClients kafka, SendPermissions permissions, MeterRegistry metrics) {
         this.config = config;
@@ -96,8 +96,8 @@ public class MessageIngress {
         return acked;
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> p = producer;
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> p = producer;
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {

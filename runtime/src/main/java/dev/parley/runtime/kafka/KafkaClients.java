@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -33,7 +34,7 @@ public class KafkaClients {
     }
 
     /** acks=all and idempotence: a record the broker acknowledged is neither lost nor doubled. */
-    public KafkaProducer<String, byte[]> producer(String clientId) {
+    public Producer<String, byte[]> producer(String clientId) {
         Properties p = base(clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -38,7 +38,7 @@ public class TransferService {
     private final Counter stored;
     private final Counter redelivered;
     private final Counter deadLettered;
-    private KafkaProducer<String, byte[]> producer;
+    private Producer<String, byte[]> producer;
 
     public TransferService(ParleyConfig config, KafkaClients kafka, SeqCounters seqCounters, SyncLibrary syncLibrary,
             InboxStore inbox, ConversationMembers members, MeterRegistry metrics) {
