@@ -5,6 +5,7 @@ import dev.parley.runtime.protocol.Conversations;
 import dev.parley.runtime.protocol.ErrCode;
 import dev.parley.runtime.protocol.ImException;
 import dev.parley.runtime.protocol.pb.MsgData;
+import dev.parley.runtime.store.mysql.GroupStore;
 import dev.parley.runtime.store.mysql.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -17,12 +18,14 @@ public class SendPermissions {
 
     private final UserStore users;
     private final GroupMembers groups;
+    private final GroupStore groupStore;
     /** Users are never deleted, so a positive answer can be kept. */
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
 
-    public SendPermissions(UserStore users, GroupMembers groups) {
+    public SendPermissions(UserStore users, GroupMembers groups, GroupStore groupStore) {
         this.users = users;
         this.groups = groups;
+        this.groupStore = groupStore;
     }
 
     public void check(String userId, String conversationId, MsgData msg) {
@@ -44,18 +47,31 @@ public class SendPermissions {
         }
     }
 
-    /** The first seq of the conversation the user may read, or 0 when the user may read none of it. */
-    public long firstReadableSeq(String userId, String conversationId) {
-        if (Conversations.isGroup(conversationId)) {
-            Long joinSeq = groups.of(Conversations.groupIdOf(conversationId)).get(userId);
-            return joinSeq == null ? 0 : Math.max(1, joinSeq);
+    /** The seqs of a conversation a user may read: {@code [from, to]}. */
+    public record Readable(long from, long to) {
+        static final Readable ALL = new Readable(1, Long.MAX_VALUE);
+    }
+
+    /**
+     * What the user may read of the conversation, or null for nothing: a single chat's two users
+     * read all of it; a group member from the seq at which they joined; a former member up to the
+     * seq at which they left.
+     */
+    public Readable readable(String userId, String conversationId) {
+        if (!Conversations.isGroup(conversationId)) {
+            return Conversations.singleChatHas(conversationId, userId) ? Readable.ALL : null;
         }
-        return Conversations.singleChatHas(conversationId, userId) ? 1 : 0;
+        String groupId = Conversations.groupIdOf(conversationId);
+        Long joinSeq = groups.of(groupId).get(userId);
+        if (joinSeq != null) {
+            return new Readable(Math.max(1, joinSeq), Long.MAX_VALUE);
+        }
+        return groupStore.departure(groupId, userId).map(d -> new Readable(Math.max(1, d.joinSeq()), d.leaveSeq())).orElse(null);
     }
 
     /** Whether the user may read the conversation's messages. */
     public boolean mayRead(String userId, String conversationId) {
-        return firstReadableSeq(userId, conversationId) > 0;
+        return readable(userId, conversationId) != null;
     }
 
     private boolean registered(String userId) {

@@ -68,11 +68,12 @@ public class SyncReader {
         var resp = PullMessageBySeqsResp.newBuilder();
         for (SeqRange range : req.getSeqRangesList()) {
             String conversationId = range.getConversationID();
-            long firstReadable = permissions.firstReadableSeq(userId, conversationId);
-            if (firstReadable == 0) {
+            SendPermissions.Readable readable = permissions.readable(userId, conversationId);
+            if (readable == null) {
                 continue;
             }
-            long maxSeq = history.maxSeq(conversationId);
+            long firstReadable = readable.from();
+            long maxSeq = Math.min(history.maxSeq(conversationId), readable.to());
             long end = Math.min(range.getEnd(), maxSeq);
             long begin = Math.max(range.getBegin(), firstReadable);
             long num = range.getNum() <= 0 ? MAX_PULL : Math.min(range.getNum(), MAX_PULL);
@@ -94,11 +95,12 @@ public class SyncReader {
         pulls.increment();
         var resp = GetSeqMessageResp.newBuilder();
         for (ConversationSeqs c : req.getConversationsList()) {
-            long firstReadable = permissions.firstReadableSeq(userId, c.getConversationID());
-            if (firstReadable == 0) {
+            SendPermissions.Readable readable = permissions.readable(userId, c.getConversationID());
+            if (readable == null) {
                 continue;
             }
-            List<Long> seqs = c.getSeqsList().stream().filter(s -> s >= firstReadable).limit(MAX_PULL).toList();
+            long firstReadable = readable.from();
+            List<Long> seqs = c.getSeqsList().stream().filter(s -> s >= firstReadable && s <= readable.to()).limit(MAX_PULL).toList();
             List<MsgData> msgs = ordered(history.find(c.getConversationID(), seqs), req.getOrderValue() == 1);
             resp.putMsgs(c.getConversationID(), PullMsgs.newBuilder().addAllMsgs(msgs).setIsEnd(seqs.contains(firstReadable)).build());
         }

@@ -139,7 +139,8 @@ public class GroupService {
         }
         List<String> audience = new ArrayList<>(members.of(groupId).keySet());
         List<GroupStore.Member> kicked = groups.members(groupId, userIds);
-        groups.removeMembers(groupId, userIds);
+        // They keep what was said while they were members, and their own removal notice.
+        groups.removeMembers(groupId, userIds, currentMaxSeq(Conversations.group(groupId)) + 1);
         members.invalidate(groupId);
         Map<String, Object> tips = new LinkedHashMap<>();
         tips.put("group", GroupViews.groupInfo(group(groupId)));
@@ -159,7 +160,7 @@ public class GroupService {
             throw ImException.noPermission("the owner cannot quit group " + groupId + ": dismiss it instead");
         }
         List<String> audience = new ArrayList<>(members.of(groupId).keySet());
-        groups.removeMembers(groupId, List.of(userId));
+        groups.removeMembers(groupId, List.of(userId), currentMaxSeq(Conversations.group(groupId)) + 1);
         members.invalidate(groupId);
         Map<String, Object> tips = new LinkedHashMap<>();
         tips.put("group", GroupViews.groupInfo(group(groupId)));
@@ -178,7 +179,7 @@ public class GroupService {
         tips.put("group", GroupViews.groupInfo(group));
         tips.put("opUser", operatorView(groupId, operatorId));
         tips.put("operationTime", System.currentTimeMillis());
-        groups.dismiss(groupId);
+        groups.dismiss(groupId, currentMaxSeq(Conversations.group(groupId)) + 1);
         members.invalidate(groupId);
         notify(group, operatorId, GROUP_DISMISSED, tips, audience);
     }

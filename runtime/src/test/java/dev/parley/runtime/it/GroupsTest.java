@@ -104,6 +104,28 @@ class GroupsTest extends ImTestBase {
     }
 
     @Test
+    void removedMemberKeepsTheHistoryUpToTheirRemovalAndNothingAfter() throws Exception {
+        List<String> users = api().register("chief", "leaver");
+        String groupId = createGroup(users.get(0), users);
+        String conversationId = Conversations.group(groupId);
+        ImClient chief = login(users.get(0), 5);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(0, chief.request(1003, groupText(users.get(0), groupId, "while in " + i).toByteArray()).path("errCode").asInt());
+        }
+        awaitStoredSeqs(conversationId, 3, WITHIN);
+        api().ok("/group/kick_group", api().adminToken(), Map.of("groupID", groupId, "kickedUserIDs", List.of(users.get(1))));
+        awaitStoredSeqs(conversationId, 4, WITHIN); // the kick notice is seq 4
+        assertEquals(0, chief.request(1003, groupText(users.get(0), groupId, "after").toByteArray()).path("errCode").asInt());
+        awaitStoredSeqs(conversationId, 5, WITHIN);
+
+        ImClient leaver = login(users.get(1), 5);
+        List<MsgData> seen = pull(leaver, conversationId, 1, 5);
+        assertEquals(List.of(1L, 2L, 3L, 4L), seen.stream().map(MsgData::getSeq).toList(), "history up to the removal, nothing after");
+        assertEquals(1508, seen.get(3).getContentType(), "seq 4 is the kick notice");
+        assertEquals(1203, leaver.request(1003, groupText(users.get(1), groupId, "still here?").toByteArray()).path("errCode").asInt());
+    }
+
+    @Test
     void groupAboveTheThresholdIsReadDiffusedAndStillDeliversAndSyncs() throws Exception {
         int size = ParleyTestStack.LARGE_GROUP_THRESHOLD + 2;
         String[] names = new String[size];

@@ -36,7 +36,7 @@ class SendAckTest {
         public Producer<String, byte[]> producer(String clientId) {
             return kafka;
         }
-    }, new SendPermissions(null, null) {
+    }, new SendPermissions(null, null, null) {
         @Override
         public void check(String userId, String conversationId, MsgData msg) {
             // who may send is tested against the real stores elsewhere

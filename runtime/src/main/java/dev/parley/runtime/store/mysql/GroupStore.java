@@ -106,13 +106,32 @@ public class GroupStore {
         });
     }
 
-    /** Removes members; returns how many were removed. */
-    public int removeMembers(String groupId, Collection<String> userIds) {
+    /** A former member's readable window: {@code [joinSeq, leaveSeq]}. */
+    public record Departure(String groupId, String userId, long joinSeq, long leaveSeq) {
+    }
+
+    /**
+     * Removes members and records their departure, so that they keep reading the group up to
+     * {@code leaveSeq}; returns how many were removed.
+     */
+    public int removeMembers(String groupId, Collection<String> userIds, long leaveSeq) {
         if (userIds.isEmpty()) {
             return 0;
         }
         return inTransaction(c -> {
             int removed;
+            try (PreparedStatement depart = c.prepareStatement("INSERT INTO im_group_departures (group_id, user_id, join_seq, leave_seq, left_at)"
+                    + " SELECT group_id, user_id, join_seq, ?, ? FROM im_group_members WHERE group_id = ? AND user_id IN (" + marks(userIds.size()) + ")"
+                    + " ON DUPLICATE KEY UPDATE join_seq = VALUES(join_seq), leave_seq = VALUES(leave_seq), left_at = VALUES(left_at)")) {
+                depart.setLong(1, leaveSeq);
+                depart.setLong(2, System.currentTimeMillis());
+                depart.setString(3, groupId);
+                int i = 4;
+                for (String id : userIds) {
+                    depart.setString(i++, id);
+                }
+                depart.executeUpdate();
+            }
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM im_group_members WHERE group_id = ? AND user_id IN ("
                     + marks(userIds.size()) + ")")) {
                 delete.setString(1, groupId);
@@ -127,8 +146,17 @@ public class GroupStore {
         });
     }
 
-    public void dismiss(String groupId) {
+    /** Dismisses the group; its members keep reading its history up to {@code leaveSeq}. */
+    public void dismiss(String groupId, long leaveSeq) {
         inTransaction(c -> {
+            try (PreparedStatement depart = c.prepareStatement("INSERT INTO im_group_departures (group_id, user_id, join_seq, leave_seq, left_at)"
+                    + " SELECT group_id, user_id, join_seq, ?, ? FROM im_group_members WHERE group_id = ?"
+                    + " ON DUPLICATE KEY UPDATE join_seq = VALUES(join_seq), leave_seq = VALUES(leave_seq), left_at = VALUES(left_at)")) {
+                depart.setLong(1, leaveSeq);
+                depart.setLong(2, System.currentTimeMillis());
+                depart.setString(3, groupId);
+                depart.executeUpdate();
+            }
             try (PreparedStatement update = c.prepareStatement("UPDATE im_groups SET status = ?, member_count = 0 WHERE group_id = ?");
                     PreparedStatement delete = c.prepareStatement("DELETE FROM im_group_members WHERE group_id = ?")) {
                 update.setInt(1, STATUS_DISMISSED);
@@ -169,6 +197,21 @@ public class GroupStore {
     /** All members, or only the named ones when {@code userIds} is not null. */
     public List<Member> members(String groupId, Collection<String> userIds) {
         return inTransaction(c -> members(c, groupId, userIds));
+    }
+
+    /** The user's departure from the group, if the user left it (and did not rejoin). */
+    public java.util.Optional<Departure> departure(String groupId, String userId) {
+        return inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT join_seq, leave_seq FROM im_group_departures WHERE group_id = ? AND user_id = ?")) {
+                select.setString(1, groupId);
+                select.setString(2, userId);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(new Departure(groupId, userId, rs.getLong(1), rs.getLong(2)))
+                            : java.util.Optional.<Departure>empty();
+                }
+            }
+        });
     }
 
     /** The groups a user is a member of, with their member counts. */
@@ -230,6 +273,15 @@ public class GroupStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+        try (PreparedStatement rejoin = c.prepareStatement("DELETE FROM im_group_departures WHERE group_id = ? AND user_id IN ("
+                + marks(members.size()) + ")")) {
+            rejoin.setString(1, members.get(0).groupId());
+            int i = 2;
+            for (Member m : members) {
+                rejoin.setString(i++, m.userId());
+            }
+            rejoin.executeUpdate();
         }
         recount(c, members.get(0).groupId());
     }
