@@ -76,6 +76,11 @@ public class TokenService {
         }
     }
 
+    /** Marks every token of the user's platform as kicked. */
+    public void kickAll(String userId, int platformId) {
+        kick(userId, platformId, List.copyOf(hashes.hgetall(statusKey(userId, platformId)).keySet()));
+    }
+
     private static String statusKey(String userId, int platformId) {
         return "parley:token:" + userId + ":" + platformId;
     }

@@ -100,6 +100,23 @@ class BadInputTest extends ImTestBase {
         assertEquals(1506, refusal(user, first, 5), "a kicked token cannot log in again");
     }
 
+    @Test
+    void adminForceLogoutKicksThePlatformsSessionsAndVoidsTheirTokens() throws Exception {
+        String user = api().register("forced").get(0);
+        String token = api().userToken(user, 5);
+        ImClient session = track(ImClient.connect(wsBase(), user, token, 5));
+        assertEquals(0, session.handshake().path("errCode").asInt());
+        ImClient otherPlatform = login(user, 1);
+
+        api().ok("/auth/force_logout", api().adminToken(), java.util.Map.of("userID", user, "platformID", 5));
+
+        JsonNode kick = session.pushes.poll(15, TimeUnit.SECONDS);
+        assertNotNull(kick, "the session was not kicked");
+        assertEquals(2002, kick.path("reqIdentifier").asInt());
+        assertEquals(1506, refusal(user, token, 5), "the logged-out token cannot log in again");
+        assertStillWorks(otherPlatform);
+    }
+
     private int refusal(String user, String token, int platform) throws Exception {
         ImClient client = track(ImClient.connect(wsBase(), user, token, platform));
         JsonNode ack = client.handshake();

@@ -13,7 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import dev.parley.runtime.gateway.Kicker;
+import dev.parley.runtime.store.redis.OnlineRegistry;
 
 /** Token routes for the app server: admin token from the shared secret, user tokens from the admin token. */
 @Path("/auth")
@@ -24,18 +27,25 @@ public class AuthApi {
     private final Caller caller;
     private final UserStore users;
     private final ParleyConfig config;
+    private final OnlineRegistry registry;
+    private final Kicker kicker;
 
-    public AuthApi(TokenService tokens, Caller caller, UserStore users, ParleyConfig config) {
+    public AuthApi(TokenService tokens, Caller caller, UserStore users, ParleyConfig config, OnlineRegistry registry, Kicker kicker) {
         this.tokens = tokens;
         this.caller = caller;
         this.users = users;
         this.config = config;
+        this.registry = registry;
+        this.kicker = kicker;
     }
 
     public record AdminTokenReq(String secret, String userID) {
     }
 
     public record UserTokenReq(String userID, Integer platformID) {
+    }
+
+    public record ForceLogoutReq(String userID, Integer platformID) {
     }
 
     @POST
@@ -65,5 +75,20 @@ public class AuthApi {
         }
         TokenService.Issued issued = tokens.issue(req.userID(), req.platformID());
         return ApiResult.ok(Map.of("token", issued.token(), "expireTimeSeconds", issued.expireTimeSeconds()));
+    }
+
+    /** Admin: logs a user out of one platform; its tokens stop working and its connections get frame 2002. */
+    @POST
+    @Path("/force_logout")
+    public ApiResult forceLogout(@HeaderParam("token") String token, ForceLogoutReq req) {
+        caller.admin(token);
+        if (req == null || req.userID() == null || req.userID().isEmpty() || req.platformID() == null) {
+            throw ImException.args("userID and platformID are required");
+        }
+        tokens.kickAll(req.userID(), req.platformID());
+        List<OnlineRegistry.Session> sessions = registry.sessionsOf(List.of(req.userID())).getOrDefault(req.userID(), List.of())
+                .stream().filter(s -> s.platformId() == req.platformID()).toList();
+        kicker.kick(sessions, "logged out by the admin");
+        return ApiResult.ok(Map.of());
     }
 }
