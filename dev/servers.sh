@@ -238,17 +238,23 @@ kafka_java() {
     -cp "$cp" "$@"
 }
 
+# True (and says so) when NAME is already served: by our own process, or by another one on PORT.
+already_up() {
+  local name="$1" port="$2" pid
+  if pid="$(our_pid "$name" "$(pattern_of "$name")")"; then
+    say "$name: already running (pid $pid)"
+    return 0
+  fi
+  rm -f "$(pid_file "$name")"
+  if port_open "$port"; then
+    warn "$name: $HOST:$port is already served by a process this script did not start; using it"
+    return 0
+  fi
+  return 1
+}
+
 kafka_start() {
-  local pid
-  if pid="$(our_pid kafka "$(pattern_of kafka)")"; then
-    say "kafka: already running (pid $pid)"
-    return 0
-  fi
-  rm -f "$(pid_file kafka)"
-  if port_open "$KAFKA_PORT"; then
-    warn "kafka: $HOST:$KAFKA_PORT is already served by a process this script did not start; using it"
-    return 0
-  fi
+  already_up kafka "$KAFKA_PORT" && return 0
   command -v java >/dev/null || die "java not found"
   local cp
   cp="$(classpath kafka)"
@@ -286,16 +292,7 @@ kafka_wait() {
 # MongoDB wire server
 
 mongo_start() {
-  local pid
-  if pid="$(our_pid mongo "$(pattern_of mongo)")"; then
-    say "mongo: already running (pid $pid)"
-    return 0
-  fi
-  rm -f "$(pid_file mongo)"
-  if port_open "$MONGO_PORT"; then
-    warn "mongo: $HOST:$MONGO_PORT is already served by a process this script did not start; using it"
-    return 0
-  fi
+  already_up mongo "$MONGO_PORT" && return 0
   command -v java >/dev/null || die "java not found"
   local cp
   cp="$(classpath mongo)"
