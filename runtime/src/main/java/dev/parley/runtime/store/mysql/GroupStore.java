@@ -173,13 +173,16 @@ public class GroupStore {
         if (groupIds.isEmpty()) {
             return List.of();
         }
+        return selectGroups("WHERE g.group_id IN (" + marks(groupIds.size()) + ")", List.copyOf(groupIds));
+    }
+
+    private List<Group> selectGroups(String where, List<String> params) {
         return inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT group_id, group_name, notification, introduction, face_url,"
-                    + " owner_user_id, creator_user_id, ex, status, group_type, need_verification, member_count, created_at"
-                    + " FROM im_groups WHERE group_id IN (" + marks(groupIds.size()) + ")")) {
-                int i = 1;
-                for (String id : groupIds) {
-                    select.setString(i++, id);
+            try (PreparedStatement select = c.prepareStatement("SELECT g.group_id, g.group_name, g.notification, g.introduction,"
+                    + " g.face_url, g.owner_user_id, g.creator_user_id, g.ex, g.status, g.group_type, g.need_verification,"
+                    + " g.member_count, g.created_at FROM im_groups g " + where)) {
+                for (int i = 0; i < params.size(); i++) {
+                    select.setString(i + 1, params.get(i));
                 }
                 List<Group> groups = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
@@ -216,19 +219,7 @@ public class GroupStore {
 
     /** The groups a user is a member of, with their member counts. */
     public List<Group> groupsOf(String userId) {
-        List<String> ids = inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT group_id FROM im_group_members WHERE user_id = ?")) {
-                select.setString(1, userId);
-                List<String> found = new ArrayList<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                }
-                return found;
-            }
-        });
-        return groups(ids);
+        return selectGroups("JOIN im_group_members m ON m.group_id = g.group_id WHERE m.user_id = ?", List.of(userId));
     }
 
     private static List<Member> members(Connection c, String groupId, Collection<String> userIds) throws SQLException {
